@@ -1,0 +1,70 @@
+"""Development settings of the briefing archive. publishconf.py imports these for production."""
+
+import os
+
+AUTHOR = None  # articles without a byline get no author
+SITENAME = "Briefing archive"
+SITESUBTITLE = "Clean, structured briefings from the articles we collect"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+IGNORE_FILES = [".#*", "*.yaml", "*.yml"]  # sidecar metadata is read with its article
+
+PLUGIN_PATHS = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")]
+PLUGINS = ["briefing"]
+
+THEME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "theme")
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+ARTICLE_TRANSLATION_ID = None
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+RELATIVE_URLS = True
+
+ARTICLE_URL = "briefings/{slug}/"
+ARTICLE_SAVE_AS = "briefings/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+AUTHOR_URL = "authors/{slug}/"
+AUTHOR_SAVE_AS = "authors/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "archives", "authors", "404"]
+TEMPLATE_PAGES = {}
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+WITH_FUTURE_DATES = True
+SUMMARY_MAX_LENGTH = None
+
+# Briefing plugin settings (defaults and meaning: README, "Settings").
+BRIEFING_CACHE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".briefing-cache")

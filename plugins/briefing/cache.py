@@ -1,0 +1,57 @@
+"""On-disk cache of the read stage, keyed by what the result depends on: the file's bytes, its sidecar,
+its path (the date and slug can come from the file name) and the extractor version.
+
+Pelican's own content cache keys on modification times, which a fresh clone resets, and never notices a
+change in the plugin's code; this one does both right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+
+from .records import Briefing
+
+logger = logging.getLogger(__name__)
+
+
+def cache_key(source_path: str, data: bytes, sidecar: str | None, version: str) -> str:
+    digest = hashlib.sha256()
+    for part in (version.encode(), source_path.encode(), data, (sidecar or "").encode()):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """Briefings stored as JSON files, one per key; a missing or broken entry is a miss."""
+
+    def __init__(self, directory: str):
+        self.directory = directory
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, key[:2], key + ".json")
+
+    def get(self, key: str) -> Briefing | None:
+        try:
+            with open(self._path(key), encoding="utf-8") as handle:
+                return Briefing.from_dict(json.load(handle))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError) as error:
+            logger.debug("ignoring unreadable cache entry %s: %s", key, error)
+            return None
+
+    def put(self, key: str, briefing: Briefing) -> None:
+        path = self._path(key)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(briefing.to_dict(), out, ensure_ascii=False)
+            os.replace(temporary, path)
+        except OSError as error:
+            logger.warning("could not write the extraction cache in %s: %s", self.directory, error)

@@ -1,0 +1,153 @@
+"""Headline, byline, date, dateline and summary, read from the lines around the article body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import byline as bylines
+from .boilerplate import APPEAL, COMMENT_HEADER, PHOTO_CREDIT, SHARE_OR_NAV
+from .dates import find_dates, unglue
+from .segment import STOPWORDS, Line
+
+# How far above the body the headline, byline and date are looked for (non-empty lines).
+HEADER_WINDOW = 30
+SUMMARY_MAX_CHARS = 320
+_WORD = re.compile(r"\w+")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)?)"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:—|–|--|-)\s+"
+)
+_PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|erschienen|publié)\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
+
+
+@dataclass
+class HeaderFacts:
+    title: str | None = None
+    title_position: int | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    date: str | None = None
+    byline_positions: list[int] = field(default_factory=list)
+
+
+def content_words(text: str) -> set[str]:
+    return {w[:6] for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2}
+
+
+def choose_headline(lines: list[Line], body_start: int, body_text: str) -> int | None:
+    """Position of the line that is most likely the headline, or None."""
+    body_words = content_words(body_text[:3000])
+    counts: dict[str, int] = {}
+    for line in lines[: body_start + 2]:
+        counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
+    best, best_score = None, 0.0
+    first = max(0, body_start - HEADER_WINDOW)
+    for position in range(first, min(len(lines), body_start + 2)):
+        line = lines[position]
+        score = headline_score(line, body_words)
+        if score <= 0:
+            continue
+        if counts.get(line.text.lower(), 0) > 1:
+            score += 0.6
+        if position + 1 < len(lines) and PHOTO_CREDIT.search(lines[position + 1].text):
+            score -= 0.8
+        if position >= body_start:
+            score -= 0.4
+        score += 0.25 * (position - first) / max(1, body_start - first)
+        if score > best_score:
+            best, best_score = position, score
+    return best
+
+
+def headline_score(line: Line, body_words: set[str]) -> float:
+    text = line.text
+    if not 3 <= line.words <= 30 or len(text) > 250:
+        return 0.0
+    if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text) or PHOTO_CREDIT.search(text):
+        return 0.0
+    if bylines.parse_byline(text) or (find_dates(text) and line.words <= 8):
+        return 0.0
+    words = content_words(text)
+    if not words:
+        return 0.0
+    overlap = len(words & body_words) / len(words)
+    score = overlap * 2.0
+    if text.endswith("."):
+        score -= 0.5
+    if text.endswith(":"):
+        score -= 1.0
+    capitalised = sum(1 for w in text.split() if w[:1].isupper())
+    if capitalised / max(1, len(text.split())) > 0.6:
+        score += 0.3
+    if 5 <= line.words <= 20:
+        score += 0.4
+    if "|" in text:
+        score -= 0.5
+    return score
+
+
+def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | None, list[int]]:
+    """Authors and source from 'By ...' lines (or a bare name line next to a date) in lines[lo:hi]."""
+    for position in range(lo, hi):
+        parsed = bylines.parse_byline(lines[position].text)
+        if parsed:
+            return parsed[0], parsed[1], [position]
+    for position in range(lo, hi):
+        text = lines[position].text
+        if lines[position].words > 10:
+            continue
+        near_date = any(
+            find_dates(lines[p].text) for p in range(max(lo, position - 1), min(hi, position + 2))
+        )
+        if not near_date:
+            continue
+        parsed = bylines.parse_standalone_name(text)
+        if parsed:
+            return parsed[0], parsed[1], [position]
+    return [], None, []
+
+
+def find_date(lines: list[Line], lo: int, hi: int) -> str | None:
+    """The publication date near the headline: 'Published' dates first, then the first date that is not an update."""
+    first_any = None
+    for position in range(lo, hi):
+        text = unglue(lines[position].text)
+        found = find_dates(text)
+        if not found:
+            continue
+        if _PUBLISHED.search(text) and not _UPDATED.search(text[: found[0].start]):
+            return found[0].value
+        for date in found:
+            before = text[max(0, date.start - 25) : date.start]
+            if _UPDATED.search(before) and not _PUBLISHED.search(before):
+                continue
+            if first_any is None:
+                first_any = date.value
+            break
+    return first_any
+
+
+def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
+    """'RAFAH, Gaza Strip (AP) — ...' -> ('Rafah, Gaza Strip', 'AP')."""
+    match = _DATELINE.match(first_paragraph)
+    if not match:
+        return None, None
+    place = match.group("place")
+    head, _, tail = place.partition(",")
+    head = head.title() if head.isupper() else head
+    return (head + ("," + tail if tail else "")).strip(), match.group("agency")
+
+
+def summarize(paragraphs: list[str], max_chars: int = SUMMARY_MAX_CHARS) -> str:
+    """The lede: the first paragraph that reads as prose, cut at a sentence end near `max_chars`."""
+    lede = next((p for p in paragraphs if len(p.split()) >= 12), paragraphs[0] if paragraphs else "")
+    lede = _DATELINE.sub("", lede, count=1) if len(lede) > 80 else lede
+    if len(lede) <= max_chars:
+        return lede
+    cut = lede[:max_chars]
+    sentence_end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
+    if sentence_end > max_chars // 3:
+        return cut[: sentence_end + 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + "…"

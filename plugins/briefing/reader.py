@@ -1,0 +1,109 @@
+"""Pelican reader for raw article files (`.txt`): hands the bytes to the core and returns its result.
+
+A file that cannot be used is not an exception here (Pelican would stop the whole build under
+`--fatal errors`): it is reported with its path and reason, skipped, and counted, and the build fails at
+its very end (see `report.py`), after every good article was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Author, Tag
+from pelican.utils import SafeDatetime
+
+from .cache import ExtractionCache, cache_key
+from .extract import EXTRACTOR_VERSION, RawArticle, extract_briefing
+from .records import UnusableFile
+from .render import paragraphs_html, text_html
+from .settings import BriefingSettings
+
+logger = logging.getLogger(__name__)
+
+REJECTION_KEY = "briefing_rejection"
+UNDATED = SafeDatetime(1970, 1, 1)
+
+
+class BriefingReader(BaseReader):
+    enabled = True
+    file_extensions = ["txt"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.options = BriefingSettings.from_pelican(settings)
+        self.cache = ExtractionCache(self.options.cache_dir)
+        self.version = f"{EXTRACTOR_VERSION}/{self.options.summary_max_chars}"
+
+    def read(self, source_path):
+        relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        try:
+            briefing = self._briefing(source_path, relative)
+        except UnusableFile as error:
+            logger.warning("%s: rejected: %s", relative, error)
+            return "", {"title": relative, "status": "skip", REJECTION_KEY: str(error)}
+        for warning in briefing.warnings:
+            logger.info("%s: %s", relative, warning)
+        return paragraphs_html(briefing.body), self._metadata(briefing)
+
+    def _briefing(self, source_path: str, relative: str):
+        try:
+            size = os.path.getsize(source_path)
+            if size > self.options.max_file_bytes:
+                raise UnusableFile(
+                    f"the file is {size / 1e6:.1f} MB, over the limit of "
+                    f"{self.options.max_file_bytes / 1e6:.1f} MB for one article (BRIEFING_MAX_FILE_BYTES)"
+                )
+            with open(source_path, "rb") as handle:
+                data = handle.read()
+            sidecar = _read_sidecar(source_path)
+        except OSError as error:
+            raise UnusableFile(f"cannot be read: {error.strerror}") from None
+        key = cache_key(relative, data, sidecar, self.version)
+        briefing = self.cache.get(key)
+        if briefing is None:
+            briefing = extract_briefing(
+                RawArticle(relative, data, sidecar),
+                max_bytes=self.options.max_file_bytes,
+                summary_max_chars=self.options.summary_max_chars,
+            )
+            self.cache.put(key, briefing)
+        return briefing
+
+    def _metadata(self, briefing) -> dict:
+        metadata = {
+            "title": briefing.title,
+            "slug": briefing.slug,
+            "date": _pelican_date(briefing.date),
+            "summary": text_html(briefing.summary),
+            "status": briefing.status,
+            "briefing": briefing,
+            "reading_minutes": max(1, round(briefing.word_count / self.options.words_per_minute)),
+            "archive_month": (briefing.date or "")[:7],
+        }
+        if briefing.authors:
+            metadata["authors"] = [Author(name, self.settings) for name in briefing.authors]
+        if briefing.tags:
+            metadata["tags"] = [Tag(name, self.settings) for name in briefing.tags]
+        return metadata
+
+
+def _read_sidecar(source_path: str) -> str | None:
+    sidecar_path = os.path.splitext(source_path)[0] + ".yaml"
+    if not os.path.exists(sidecar_path):
+        return None
+    with open(sidecar_path, "rb") as handle:
+        raw = handle.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnusableFile(f"the sidecar {os.path.basename(sidecar_path)} is not UTF-8 text") from None
+
+
+def _pelican_date(value: str | None) -> SafeDatetime:
+    if not value:
+        return UNDATED
+    parsed = dt.datetime.fromisoformat(value)
+    return SafeDatetime(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, tzinfo=parsed.tzinfo)
