@@ -1,11 +1,12 @@
 """Benchmark the briefing build against vanilla Pelican on a generated archive.
 
-Writes N seeded, synthetic news articles as raw pasted-page `.txt` files (built with the
-project's settings via `make html`) and as plain Markdown (built by vanilla Pelican), runs
-each build cold and warm, and prints wall time, articles per second and peak memory.
+Writes N seeded, synthetic news articles twice: as raw text pasted from a web page (built with the
+project's own settings by `make html`) and as plain Markdown (built by vanilla Pelican). Each site
+is built cold, then warm; every build reports wall time, articles per second and its peak memory.
 """
 
 import argparse
+import calendar
 import dataclasses
 import datetime
 import logging
@@ -23,12 +24,12 @@ logger = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PELICAN = PROJECT_ROOT / ".venv" / "bin" / "pelican"
-FIRST_DAY = datetime.date(2023, 1, 1)  # archive start; any fixed day keeps runs reproducible
-SPAN_DAYS = 730  # "about two years" of dates, as in a real archive
-WORDS_PER_ARTICLE = (540, 660)  # ~600 words, the size of a typical wire story
-PARAGRAPHS_PER_ARTICLE = (8, 12)  # typical paragraph count of such a story
-TAIL_LINES = 30  # enough of a failed build's output to see the traceback
-LOG_COLUMNS = "160"  # pelican's rich logging wraps at $COLUMNS; 80 makes tracebacks unreadable
+FIRST_DAY = datetime.date(2023, 1, 1)  # archive start; a fixed day keeps runs reproducible
+SPAN_DAYS = 730  # dates spread over about two years, like a real archive
+WORDS_PER_ARTICLE = (480, 600)  # paragraphs overshoot by ~half a sentence: bodies average ~600 words
+PARAGRAPHS_PER_ARTICLE = (8, 12)  # the paragraph count of such a story
+TAIL_LINES = 30  # enough of a failed build's output to show the traceback
+LOG_COLUMNS = "160"  # pelican's rich logging wraps at $COLUMNS; at 80 tracebacks are unreadable
 
 VANILLA_CONF = """\
 SITENAME = "Vanilla bench"
@@ -38,45 +39,45 @@ THEME = "simple"
 ARTICLE_PATHS = ["articles"]
 """
 
-# Word and phrase pools the generator draws from.
-FIRST_NAMES = ("Jane", "John", "Maria", "Ahmed", "Li", "Sofia", "David", "Fatima", "Carlos",
-               "Anna", "Peter", "Amira", "Kenji", "Olga", "Samuel", "Grace", "Omar", "Elena")
-SURNAMES = ("Doe", "Roe", "Garcia", "Hassan", "Wei", "Rossi", "Miller", "Khan", "Silva",
-            "Novak", "Schmidt", "Tanaka", "Ivanova", "Okafor", "Brown", "Haddad", "Clarke")
-ORGS = ("United Nations", "European Commission", "World Bank", "Ministry of Defence",
-        "International Monetary Fund", "Red Cross", "State Department", "Central Bank",
-        "World Health Organization", "Port Authority", "National Security Council")
-PLACES = ("Basra", "Baghdad", "Geneva", "Brussels", "Nairobi", "Kyiv", "Lagos", "Jakarta",
-          "Lima", "Ankara", "Manila", "Cairo", "Beirut", "Warsaw", "Dhaka", "Quito")
-ROLES = ("foreign minister", "spokesperson for the {org}", "central bank governor",
-         "opposition leader", "senior analyst at the {org}", "mayor of {place}")
-TOPICS = ("fuel subsidies", "border security", "the grain deal", "interest rates",
-          "the ceasefire", "flood relief", "the election timetable", "port tariffs",
-          "vaccine supplies", "the water dispute", "the aid package", "power cuts")
-HEADLINE_VERBS = ("weighs", "rejects", "backs", "delays", "announces", "warns over")
-OUTLETS = ("Reuters", "Associated Press", "AFP", "Bloomberg")
-NAV = ("Home", "World", "Politics", "Business", "Tech", "Science", "Health", "Opinion")
+# Pools the generator draws names and phrases from; hand-wrapped, so the formatter leaves them be.
+# fmt: off
+FIRST_NAMES = ("Jane", "John", "Maria", "Ahmed", "Li", "Sofia", "David", "Fatima", "Carlos", "Anna", "Peter", "Amira",
+               "Kenji", "Olga", "Samuel", "Grace")
+SURNAMES = ("Doe", "Roe", "Garcia", "Hassan", "Wei", "Rossi", "Miller", "Khan", "Silva", "Novak", "Schmidt", "Tanaka",
+            "Ivanova", "Okafor", "Haddad")
+PLACES = ("Basra", "Baghdad", "Geneva", "Brussels", "Nairobi", "Kyiv", "Lagos", "Jakarta", "Lima", "Ankara", "Manila",
+          "Cairo", "Beirut", "Dhaka")
+ORGS = ("United Nations", "European Commission", "World Bank", "Ministry of Defence", "International Monetary Fund",
+        "Red Cross", "State Department", "Central Bank", "World Health Organization", "Port Authority")
+ROLES = ("foreign minister", "spokesperson for the {org}", "central bank governor", "opposition leader",
+         "senior analyst at the {org}", "mayor of {place}")
+TOPICS = ("fuel subsidies", "border security", "the grain deal", "interest rates", "the ceasefire", "flood relief",
+          "the election timetable", "port tariffs", "vaccine supplies", "the water dispute", "the aid package")
+NAV = ("Home", "World", "Politics", "Business", "Tech", "Science", "Health", "Opinion", "Video")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-QUOTES = ("We will not accept any delay on {topic}",
-          "The situation in {place} remains very difficult",
-          "Nobody expected {topic} to move this fast",
-          "Our teams are working around the clock in {place}",
+OUTLETS = ("Reuters", "Associated Press", "AFP", "Bloomberg")
+HEADLINE_VERBS = ("weighs", "rejects", "backs", "delays", "announces", "warns over")
+QUOTES = ("We will not accept any delay on {topic}", "The situation in {place} remains very difficult",
+          "Nobody expected {topic} to move this fast", "Our teams are working around the clock in {place}",
           "This is a question for the {org}, not for us")
-SENTENCES = ("{person} said on {weekday} that the {org} would review {topic} within weeks.",
-             "Officials in {place} reported that {n} people had been affected since {month}.",
-             "The {org} has criticised {topic}, according to {n} sources familiar with it.",
-             "Analysts expect {topic} to cost {n} percent more over the next year.",
-             "In {place}, protesters gathered outside the offices of the {org} on {weekday}.",
-             "{person} met counterparts from {place} to discuss {topic}.",
-             "Talks in {place} on {topic} are expected to resume next month.",
-             "The {org} did not respond to a request for comment.",
-             "Critics say {topic} has been mishandled for {n} months.",
-             "Diplomats in {place} said a decision could come as early as {weekday}.",
-             '{person} told reporters in {place} that {topic} was "not negotiable."',
-             '"{quote}," {person} said.',
-             '"{quote}," said {person}, adding that {topic} would be on the agenda.')
-COMMENTS = ("Finally someone is reporting on this.", "This will not end well.",
-            "Great article, thanks for the context.", "Who is paying for all of this?")
+COMMENTS = ("Finally someone is reporting on this.", "This will not end well.", "Who is paying for all of this?",
+            "Great article, thanks for the context.")
+SENTENCES = (
+    "{person} said on {weekday} that the {org} would review {topic} within weeks.",
+    "Officials in {place} reported that {n} people had been affected since {month}.",
+    "The {org} has criticised {topic}, according to {n} sources familiar with it.",
+    "Analysts expect {topic} to cost {n} percent more over the next year.",
+    "In {place}, protesters gathered outside the offices of the {org} on {weekday}.",
+    "{person} met counterparts from {place} to discuss {topic}.",
+    "Talks in {place} on {topic} are expected to resume next month.",
+    "The {org} did not respond to a request for comment.",
+    "Critics say the handling of {topic} has been poor for {n} months.",
+    "Diplomats in {place} said a decision could come as early as {weekday}.",
+    '{person} told reporters in {place} that there was "no room to negotiate" on {topic}.',
+    '"{quote}," {person} said.',
+    '"{quote}," said {person}, adding that {topic} would be on the agenda.',
+)
+# fmt: on
 
 
 @dataclasses.dataclass
@@ -86,7 +87,7 @@ class Article:
     headline: str
     page_top: list[str]  # navigation, headline, byline and date lines of the pasted page
     paragraphs: list[str]
-    page_bottom: list[str]  # credits, bio, share prompt and comments after the story
+    page_bottom: list[str]  # credit, author bio, share prompt and comments after the story
 
 
 @dataclasses.dataclass
@@ -101,50 +102,56 @@ class BuildResult:
         return self.articles / self.seconds
 
 
-class BuildFailed(Exception):
+class BuildFailedError(Exception):
     pass
 
 
-def person_names(rng, count: int) -> list[str]:
+def person_names(rng: random.Random, count: int) -> list[str]:
     """Distinct first names and surnames, so a surname alone names one person."""
-    return [f"{first} {last}" for first, last in
-            zip(rng.sample(FIRST_NAMES, count), rng.sample(SURNAMES, count), strict=True)]
+    pairs = zip(rng.sample(FIRST_NAMES, count), rng.sample(SURNAMES, count), strict=True)
+    return [f"{first} {last}" for first, last in pairs]
 
 
 def mention(person: str, role: str, mentioned: set[str]) -> str:
-    """Full name and role on first mention, surname afterwards, as news style does."""
+    """Full name and role on first mention, surname afterwards, as news style has it."""
     if person in mentioned:
         return person.split()[-1]
     mentioned.add(person)
     return f"{person}, the {role},"
 
 
-def sentence(rng, template: str, cast: dict[str, str], mentioned: set[str]) -> str:
-    person = rng.choice(list(cast))
-    fields = {"org": rng.choice(ORGS), "place": rng.choice(PLACES), "topic": rng.choice(TOPICS),
-              "weekday": rng.choice(WEEKDAYS), "n": rng.randint(2, 90),
-              "month": datetime.date(2000, rng.randint(1, 12), 1).strftime("%B")}
+def sentence(rng: random.Random, template: str, cast: dict[str, str], mentioned: set[str]) -> str:
+    fields = {
+        "org": rng.choice(ORGS),
+        "place": rng.choice(PLACES),
+        "topic": rng.choice(TOPICS),
+        "weekday": rng.choice(WEEKDAYS),
+        "n": rng.randint(2, 90),
+        "month": calendar.month_name[rng.randint(1, 12)],
+    }
     fields["quote"] = rng.choice(QUOTES).format(**fields)
-    fields["person"] = mention(person, cast[person], mentioned)
+    if "{person}" in template:
+        person = rng.choice(list(cast))
+        fields["person"] = mention(person, cast[person], mentioned)
     text = template.format(**fields).replace(",,", ",")
     return text[0].upper() + text[1:]
 
 
-def paragraphs(rng, cast: dict[str, str]) -> list[str]:
+def story_paragraphs(rng: random.Random, cast: dict[str, str]) -> list[str]:
     count = rng.randint(*PARAGRAPHS_PER_ARTICLE)
     words_each = rng.randint(*WORDS_PER_ARTICLE) // count
     mentioned: set[str] = set()
-    result = []
+    paragraphs = []
     for _ in range(count):
-        templates = iter(rng.sample(SENTENCES, len(SENTENCES)))  # no repeats in a paragraph
+        templates = iter(rng.sample(SENTENCES, len(SENTENCES)))  # no sentence twice in a paragraph
         sentences: list[str] = []
         while sum(len(s.split()) for s in sentences) < words_each:
             sentences.append(sentence(rng, next(templates), cast, mentioned))
-        result.append(" ".join(sentences))
-    return result
+        paragraphs.append(" ".join(sentences))
+    return paragraphs
 
 
-def page_bottom(rng, author: str, outlet: str) -> list[str]:
+def page_bottom(rng: random.Random, author: str, outlet: str) -> list[str]:
     lines = []
     if rng.random() < 0.4:
         lines.append("The Associated Press contributed to this report.")
@@ -157,20 +164,18 @@ def page_bottom(rng, author: str, outlet: str) -> list[str]:
     return lines
 
 
-def make_article(rng) -> Article:
+def make_article(rng: random.Random, number: int) -> Article:
     date = FIRST_DAY + datetime.timedelta(days=rng.randrange(SPAN_DAYS))
-    headline = f"{rng.choice(ORGS)} {rng.choice(HEADLINE_VERBS)} {rng.choice(TOPICS)} " \
-               f"in {rng.choice(PLACES)}"
+    org, verb, topic, place = (rng.choice(pool) for pool in (ORGS, HEADLINE_VERBS, TOPICS, PLACES))
+    headline = f"{org} {verb} {topic} in {place}"
+    slug = re.sub(r"[^a-z0-9]+", "-", headline.lower()).strip("-") + f"-{number}"  # unique per article
     authors = person_names(rng, rng.randint(1, 2))
     outlet = rng.choice(OUTLETS)
-    cast = {name: rng.choice(ROLES).format(org=rng.choice(ORGS), place=rng.choice(PLACES))
-            for name in person_names(rng, rng.randint(2, 4))}
-    page_top = [*rng.sample(NAV, rng.randint(3, 6)), headline,
-                f"By {' and '.join(authors)}, {outlet}",
-                date.strftime(rng.choice(("%B %d, %Y", "Published %d %b %Y")))]
-    slug = re.sub(r"[^a-z0-9]+", "-", headline.lower()).strip("-")
-    return Article(date, slug, headline, page_top, paragraphs(rng, cast),
-                   page_bottom(rng, authors[0], outlet))
+    roles = (rng.choice(ROLES).format(org=rng.choice(ORGS), place=rng.choice(PLACES)) for _ in range(4))
+    cast = dict(zip(person_names(rng, rng.randint(2, 4)), roles, strict=False))
+    dateline = date.strftime(rng.choice(("%B %d, %Y", "Published %d %b %Y")))
+    page_top = [*rng.sample(NAV, rng.randint(3, 6)), headline, f"By {' and '.join(authors)}, {outlet}", dateline]
+    return Article(date, slug, headline, page_top, story_paragraphs(rng, cast), page_bottom(rng, authors[0], outlet))
 
 
 def raw_text(article: Article) -> str:
@@ -183,27 +188,22 @@ def markdown_text(article: Article) -> str:
 
 
 def write_archive(count: int, seed: int, workdir: Path) -> None:
+    """content/articles/*.txt for the briefing build, md-content/articles/*.md for vanilla Pelican."""
     rng = random.Random(seed)
     raw_dir = workdir / "content" / "articles"
-    md_dir = workdir / "md-content" / "articles"
-    raw_dir.mkdir(parents=True)
-    md_dir.mkdir(parents=True)
-    for index in range(count):
-        article = make_article(rng)
-        article.slug = f"{article.slug}-{index}"  # unique even when headlines repeat
+    markdown_dir = workdir / "md-content" / "articles"
+    for folder in (raw_dir, markdown_dir):
+        folder.mkdir(parents=True)
+    for number in range(count):
+        article = make_article(rng, number)
         stem = f"{article.date}-{article.slug}"
         (raw_dir / f"{stem}.txt").write_text(raw_text(article), encoding="utf-8")
-        (md_dir / f"{stem}.md").write_text(markdown_text(article), encoding="utf-8")
+        (markdown_dir / f"{stem}.md").write_text(markdown_text(article), encoding="utf-8")
     (workdir / "vanilla_conf.py").write_text(VANILLA_CONF, encoding="utf-8")
 
 
-def output_tail(log_path: Path) -> str:
-    return "\n".join(log_path.read_text(errors="replace").splitlines()[-TAIL_LINES:])
-
-
-def timed_build(label: str, command: list[str], env: dict, log_path: Path,
-                articles: int) -> BuildResult:
-    """Run one build; os.wait4 gives this child's own peak RSS, not the maximum so far."""
+def timed_build(label: str, command: list[str], env: dict[str, str], log_path: Path, articles: int) -> BuildResult:
+    """Run one build; os.wait4 gives this child's own peak RSS (KiB), not the maximum of all children so far."""
     with log_path.open("w") as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -211,49 +211,51 @@ def timed_build(label: str, command: list[str], env: dict, log_path: Path,
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise BuildFailed(f"{label} exited with {process.returncode}; last lines of "
-                          f"{log_path}:\n{output_tail(log_path)}")
+        tail = "\n".join(log_path.read_text(errors="replace").splitlines()[-TAIL_LINES:])
+        raise BuildFailedError(f"{label} exited with {process.returncode}; end of {log_path}:\n{tail}")
     result = BuildResult(label, seconds, usage.ru_maxrss / 1024, articles)
-    print(f"{label:15} {seconds:7.2f} s  {result.articles_per_second:7.1f} articles/s  "
-          f"max RSS {result.max_rss_mib:6.1f} MiB", flush=True)
+    rate = result.articles_per_second
+    print(f"{label:14} {seconds:7.2f} s {rate:8.1f} articles/s {result.max_rss_mib:7.1f} MiB", flush=True)
     return result
 
 
+def cold_then_warm(name: str, command: list[str], env: dict, workdir: Path, articles: int) -> list[BuildResult]:
+    logs = {run: workdir / f"{name}-{run}.log" for run in ("cold", "warm")}
+    return [timed_build(f"{name} {run}", command, env, log, articles) for run, log in logs.items()]
+
+
 def briefing_builds(workdir: Path, articles: int) -> list[BuildResult]:
-    env = {**os.environ, "COLUMNS": LOG_COLUMNS, "BRIEFING_CACHE_DIR": str(workdir / "cache")}
-    shutil.rmtree(workdir / "cache", ignore_errors=True)  # cold means no extraction cache
-    command = ["make", "-C", str(PROJECT_ROOT), "html", f"INPUTDIR={workdir / 'content'}",
-               f"OUTPUTDIR={workdir / 'output'}"]
-    return [timed_build(f"briefing {run}", command, env, workdir / f"briefing-{run}.log",
-                        articles) for run in ("cold", "warm")]
+    cache_dir = workdir / "cache"
+    shutil.rmtree(cache_dir, ignore_errors=True)  # cold means an empty extraction cache
+    env = {**os.environ, "COLUMNS": LOG_COLUMNS, "BRIEFING_CACHE_DIR": str(cache_dir)}
+    folders = [f"INPUTDIR={workdir / 'content'}", f"OUTPUTDIR={workdir / 'output'}"]
+    return cold_then_warm("briefing", ["make", "-C", str(PROJECT_ROOT), "html", *folders], env, workdir, articles)
 
 
 def vanilla_builds(workdir: Path, articles: int) -> list[BuildResult]:
-    command = [str(PELICAN), str(workdir / "md-content"), "-o", str(workdir / "md-output"),
-               "-s", str(workdir / "vanilla_conf.py")]
-    return [timed_build(f"vanilla {run}", command, {**os.environ, "COLUMNS": LOG_COLUMNS},
-                        workdir / f"vanilla-{run}.log", articles) for run in ("cold", "warm")]
+    paths = [str(workdir / "md-content"), "-o", str(workdir / "md-output"), "-s", str(workdir / "vanilla_conf.py")]
+    env = {**os.environ, "COLUMNS": LOG_COLUMNS}
+    return cold_then_warm("vanilla", [str(PELICAN), *paths], env, workdir, articles)
 
 
 def print_summary(results: list[BuildResult]) -> None:
-    print(f"\n{'build':15} {'seconds':>8} {'articles/s':>11} {'max RSS MiB':>12}")
+    print(f"\n{'build':14} {'seconds':>8} {'articles/s':>11} {'max RSS MiB':>12}")
     for result in results:
-        print(f"{result.label:15} {result.seconds:8.2f} {result.articles_per_second:11.1f} "
-              f"{result.max_rss_mib:12.1f}")
+        print(f"{result.label:14} {result.seconds:8.2f} {result.articles_per_second:11.1f} {result.max_rss_mib:12.1f}")
     by_label = {result.label: result for result in results}
     for run in ("warm", "cold"):
         briefing, vanilla = by_label.get(f"briefing {run}"), by_label.get(f"vanilla {run}")
         if briefing and vanilla:
-            print(f"briefing {run} / vanilla {run}: {briefing.seconds / vanilla.seconds:.2f}x "
-                  f"time, {briefing.max_rss_mib / vanilla.max_rss_mib:.2f}x memory")
+            time_ratio = briefing.seconds / vanilla.seconds
+            memory_ratio = briefing.max_rss_mib / vanilla.max_rss_mib
+            print(f"briefing {run} / vanilla {run}: {time_ratio:.2f}x time, {memory_ratio:.2f}x memory")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000, help="articles to generate")
-    parser.add_argument("--seed", type=int, default=1, help="seed of the article generator")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="work in DIR (must be new or empty) and keep it afterwards")
+    parser.add_argument("--articles", type=int, default=1000, help="articles to generate (default 1000)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the article generator (default 1)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR (new or empty) and keep it")
     return parser.parse_args(argv)
 
 
@@ -267,7 +269,7 @@ def prepare_workdir(keep: Path | None) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
     args = parse_args(argv)
     workdir = prepare_workdir(args.keep)
     results: list[BuildResult] = []
@@ -278,7 +280,7 @@ def main(argv: list[str]) -> int:
         for builds in (briefing_builds, vanilla_builds):
             try:
                 results += builds(workdir, args.articles)
-            except BuildFailed as error:
+            except BuildFailedError as error:
                 logger.error("%s", error)
                 failed = True
         print_summary(results)

@@ -17,35 +17,54 @@ from .segment import Line
 # running prose. Checked on pasted-l3s and pasted-naeb dev (body F1 flat within +-2 words / +-0.05).
 PROSE_MIN_WORDS = 8
 PROSE_STOP_SHARE = 0.18
+# Headlines of other stories read like prose but do not end a sentence; a line that does not end one
+# counts as prose only from this length on (pasted-naeb dev: related-story lists stop leaking in).
+UNFINISHED_PROSE_MIN_WORDS = 20
 # What a line that is not prose costs: lines of menus and link lists add up fast, short lines inside
 # an article (subheads, fragments of split sentences) are outweighed by the paragraphs around them.
-SHORT_LINE_COST = 2.0
+SHORT_LINE_COST = 3.0
 BOILERPLATE_LINE_COST = 6.0
-# A comment header ends the body only once this share of the body's words has been seen above it,
-# so a "12 Comments" link next to the headline does not end an article before it starts.
-COMMENT_CUT_MIN_SHARE = 0.3
+RUN_COST_CAP = 4
+# A comment header ends the article only when this many words of prose stand above it on the page, so a
+# "12 Comments" link next to the headline does not end an article before it starts.
+COMMENT_SECTION_MIN_PROSE_WORDS = 60
 
 _FLAGS = re.I
 
 COMMENT_HEADER = re.compile(
-    r"^(?:\d+\s+(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?|comments?(?:\s*\(\d+\))?|"
-    r"(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:reply|comment|response)\b.*|"
-    r"(?:reader|user|your|visitor)s?'?\s+comments?\b.*|join the (?:discussion|conversation)\b.*|"
-    r"(?:show|view|read|load|see)\s+(?:all\s+)?(?:\d+\s+)?comments?\b.*|discussion|"
-    r"what do you think\??|have your say\b.*|comments? (?:are|is) (?:closed|disabled)\.?|"
-    r"conversation\s*\(\d+\)|\d+\s+thoughts? on\b.*|one response to\b.*|"
-    r"you must be logged in to post a comment\.?|"
+    r"^(?:\d+\s+(?:comments?|responses?|replies|reactions?)(?:\s+(?:to|on)\b.*)?|"
+    r"comments?\b(?!\s+(?:from|by|on|to|about|of|that|were|was|he|she|they)\b).{0,50}|"
+    r"(?:leave|post|add|write|submit|make|read|view|show|load|see)\s+(?:a\s+|your\s+|all\s+|the\s+)?(?:\d+\s+)?"
+    r"(?:reply|comments?|responses?|reader comments)\b.{0,40}|"
+    r"(?:most recent |latest |top )?(?:reader|user|your|visitor)s?'?\s+(?:comments?|views|say|thoughts|reactions?)\b.{0,80}|"
+    r"join the (?:discussion|conversation|debate)\b.*|discussion|debate|"
+    r"(?:discuss|comment on) this (?:article|story|post|entry)\b.{0,40}|click here to (?:comment|discuss|respond)\b.*|"
+    r"what do you think\??|(?:to )?have your say\b.*|conversation\s*\(\d+\)|\d+\s+thoughts? on\b.*|"
+    r"one response to\b.*|you must be (?:logged in|registered) to (?:post|comment)\b.*|"
     r"(?:kommentare?|kommentieren|commentaires?|comentarios?|commenti)(?:\s*\(\d+\))?)$",
+    _FLAGS,
+)
+# Headers that can only open a comment section (a bare "Comments" or "12 Comments" can also be a link).
+COMMENT_HEADER_CERTAIN = re.compile(
+    r"^(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:reply|comment|response)|comments?\s+(?:are|is|have been)\s+(?:now\s+)?"
+    r"(?:closed|disabled)|\d+\s+(?:responses?|thoughts?|replies)\s+(?:to|on)\b|one response to\b|join the (?:discussion|conversation)|"
+    r"(?:to )?have your say|(?:most recent |latest )?(?:reader|user|visitor)s?'?\s+comments?|what do you think|"
+    r"you must be (?:logged in|registered) to (?:post|comment))",
     _FLAGS,
 )
 COMMENT_LINE = re.compile(
     r"(?:\bsays:?$|\bwrote:$|\bschrieb:$|^posted by\b.{0,60}\b(?:at|on)\b|^reply$|^report (?:abuse|comment)|"
     r"^(?:flag|recommend|like|reply|permalink)(?:\s*\|\s*\w+)+$|^\d+\s+(?:likes?|replies|points?)$|"
-    r"\bsaid\.{3}$|^submitted by\b)",
+    r"\bsaid\.{3}$|^submitted by\b|^posted by:|^(?:reply|report|flag|like|share)(?:\s*[|·]\s*\w+)*$|"
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:\d{4} )?(?:at )?\d{1,2}:\d\d\s*(?:[ap]m)?$|"
+    r"^\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago$|^comment no\.? \d+)",
     _FLAGS,
 )
 APPEAL = re.compile(
-    r"(?:\b(?:make|consider)\s+a\s+(?:[\w-]+\s+){0,3}donation\b|\bdonate\s+(?:now|today|here|to)\b|"
+    r"(?:\bcookies?\b.{0,120}\b(?:website|browser|consent|preferences|settings|necessary|third[- ]party|advertising)\b|"
+    r"\b(?:website|browser|consent|preferences|we use|this site uses)\b.{0,120}\bcookies\b|"
+    r"\bopens? in (?:a )?new (?:window|tab)\b|\bhave a (?:news )?tip\b|\bsend (?:us )?(?:a|your) tips?\b|"
+    r"\bdo not sell my personal\b|\bclick to share\b|\bscroll (?:down |through )?(?:the gallery|below)\b.{0,40}\bphotos?\b|\b(?:make|consider)\s+a\s+(?:[\w-]+\s+){0,3}donation\b|\bdonate\s+(?:now|today|here|to)\b|"
     r"\btax-deductible\b|\bsupport\s+(?:our|us|independent)\b.{0,80}\b(?:journalism|reporting|work|analysis|mission)\b|"
     r"\bsubscribe\s+(?:now|today|to\s+(?:our|the)|for)\b|\bsign\s+up\s+(?:for|to)\b.{0,60}\bnewsletters?\b|"
     r"\bbecome\s+a\s+(?:member|subscriber|patron|supporter)\b|\bdedicated reader\b|"
@@ -106,8 +125,12 @@ def score_line(line: Line) -> float:
     text = line.text
     if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text):
         return -max(BOILERPLATE_LINE_COST, float(line.words))
-    if line.words >= PROSE_MIN_WORDS and line.stop_share >= PROSE_STOP_SHARE:
+    prose_like = line.stop_share >= PROSE_STOP_SHARE
+    if line.words >= PROSE_MIN_WORDS and prose_like and line.ends_sentence:
         return float(line.words)
+    if line.words >= UNFINISHED_PROSE_MIN_WORDS and prose_like:
+        # a paragraph cut at inline markup by the copy, or one without a final stop
+        return line.words / 2
     if line.words >= 5 and line.ends_sentence and line.stop_share >= PROSE_STOP_SHARE / 2:
         return line.words / 2
     if line.words >= PROSE_MIN_WORDS * 2 and line.ends_sentence:
@@ -116,63 +139,98 @@ def score_line(line: Line) -> float:
     return -SHORT_LINE_COST - 0.1 * line.words
 
 
+def line_scores(lines: list[Line]) -> list[float]:
+    """Scores with run-length costs: the k-th non-prose line in a row costs k times as much (up to
+    RUN_COST_CAP), so a lone subhead or caption inside an article is cheap and a menu is expensive."""
+    scores = []
+    run = 0
+    for line in lines:
+        score = score_line(line)
+        if score < 0:
+            run += 1
+            score *= min(run, RUN_COST_CAP)
+        else:
+            run = 0
+        scores.append(score)
+    return scores
+
+
 def best_region(lines: list[Line]) -> tuple[int, int]:
     """(start, end) positions, end exclusive, of the highest-scoring run of lines."""
+    return _max_subarray(line_scores(lines))[1]
+
+
+def _region_score(scores: list[float]) -> float:
+    return _max_subarray(scores)[0] if scores else 0.0
+
+
+def _max_subarray(scores: list[float]) -> tuple[float, tuple[int, int]]:
     best_sum, best = float("-inf"), (0, 0)
     running, start = 0.0, 0
-    for position, line in enumerate(lines):
-        score = score_line(line)
+    for position, score in enumerate(scores):
         if running <= 0:
             running, start = score, position
         else:
             running += score
         if running > best_sum:
             best_sum, best = running, (start, position + 1)
-    return best
+    return best_sum, best
 
 
-def comment_cut(lines: list[Line], start: int, end: int) -> int:
-    """Position where a comment section starts inside the region (or `end`)."""
-    total = sum(line.words for line in lines[start:end]) or 1
-    seen = 0
-    for position in range(start, end):
-        line = lines[position]
-        if seen / total >= COMMENT_CUT_MIN_SHARE:
-            if COMMENT_HEADER.match(line.text):
+def comment_section_start(lines: list[Line]) -> int:
+    """Position of the line that opens the reader comments (or len(lines) when there are none).
+
+    A comment header ("12 Comments", "Leave a reply") opens the section when prose stands above it and
+    either commenter lines follow it or the text above it outweighs the text below it; a comment-count
+    link next to the headline is neither, and the article after it is kept.
+    """
+    scores = line_scores(lines)
+    prose_words = 0
+    for position, line in enumerate(lines):
+        if prose_words >= COMMENT_SECTION_MIN_PROSE_WORDS and _opens_comments(lines, position):
+            if (
+                COMMENT_HEADER_CERTAIN.match(line.text)
+                or _comment_lines_follow(lines, position)
+                or _region_score(scores[:position]) >= _region_score(scores[position:])
+            ):
                 return position
-            if COMMENT_LINE.search(line.text) and _comment_lines_follow(lines, position, end):
-                return position
-        seen += line.words
-    return end
+        if scores[position] > 0:
+            prose_words += line.words
+    return len(lines)
 
 
-def _comment_lines_follow(lines: list[Line], position: int, end: int) -> bool:
-    """A commenter line counts as a section start only when more commenter lines come after it."""
-    window = lines[position + 1 : min(end, position + 30)]
-    return sum(1 for line in window if COMMENT_LINE.search(line.text)) >= 1 or position + 3 >= end
+def _opens_comments(lines: list[Line], position: int) -> bool:
+    text = lines[position].text
+    return bool(COMMENT_HEADER.match(text)) or bool(COMMENT_LINE.search(text) and _comment_lines_follow(lines, position))
+
+
+def _comment_lines_follow(lines: list[Line], position: int) -> bool:
+    """Commenter lines ('Jane says:', 'Posted by: Sam | January 14, 2008 06:24 PM') soon after `position`."""
+    window = lines[position + 1 : position + 30]
+    return sum(1 for line in window if COMMENT_LINE.search(line.text)) >= 1
 
 
 def label_page(lines: list[Line]) -> tuple[int, int, list[Labelled]]:
     """Label every line. Returns the body region (start, end) and the labels."""
     if not lines:
         return 0, 0, []
-    start, end = best_region(lines)
-    end = comment_cut(lines, start, end)
+    comments_at = comment_section_start(lines)
+    start, end = best_region(lines[:comments_at])
     labels: list[Labelled] = []
     for position, line in enumerate(lines):
         if position < start:
             labels.append(Labelled(line, "header"))
+        elif position >= comments_at:
+            labels.append(Labelled(line, "comment"))
         elif position >= end:
-            labels.append(Labelled(line, _outside_kind(lines, position, end)))
+            labels.append(Labelled(line, _outside_kind(line)))
         else:
             labels.append(Labelled(line, _inside_kind(lines, position, start, end)))
     return start, end, labels
 
 
-def _outside_kind(lines: list[Line], position: int, end: int) -> str:
-    text = lines[position].text
-    if position >= end and end < len(lines) and (COMMENT_HEADER.match(lines[end].text) or COMMENT_LINE.search(lines[end].text)):
-        return "comment"
+def _outside_kind(line: Line) -> str:
+    text = line.text
     if APPEAL.search(text):
         return "appeal"
     if BIO_LINE.match(text) and BIO_ROLE.search(text):
