@@ -18,6 +18,11 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)?)"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:—|–|--|-)\s+"
 )
+_HEADLINE_NOISE = re.compile(
+    r"(?:^(?:by|photo|image|video|watch|listen|source|credit|read|see|shop|subscribe|sign|get|download)\b|"
+    r"\b(?:min(?:ute)?s? read|updated|published|posted)\b|@|https?://|www\.)",
+    re.I,
+)
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|erschienen|publié)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
 
@@ -37,53 +42,70 @@ def content_words(text: str) -> set[str]:
 
 
 def choose_headline(lines: list[Line], body_start: int, body_text: str) -> int | None:
-    """Position of the line that is most likely the headline, or None."""
+    """Position of the line that is most likely the headline, or None.
+
+    Candidates are the lines above the body (and its first line). A headline shares most of its words
+    with the lede, is 5-20 words long, does not end with a full stop, is often followed by the byline or
+    the date, and is often printed twice (page title and heading).
+    """
     body_words = content_words(body_text[:3000])
+    first = max(0, body_start - HEADER_WINDOW)
+    last = min(len(lines), body_start + 2)
     counts: dict[str, int] = {}
-    for line in lines[: body_start + 2]:
+    for line in lines[first:last]:
         counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
     best, best_score = None, 0.0
-    first = max(0, body_start - HEADER_WINDOW)
-    for position in range(first, min(len(lines), body_start + 2)):
+    for position in range(first, last):
         line = lines[position]
         score = headline_score(line, body_words)
         if score <= 0:
             continue
         if counts.get(line.text.lower(), 0) > 1:
-            score += 0.6
+            score += 0.5
+        following = lines[position + 1 : position + 4]
+        if any(_is_byline_or_date(other) for other in following):
+            score += 0.7
         if position + 1 < len(lines) and PHOTO_CREDIT.search(lines[position + 1].text):
-            score -= 0.8
+            score -= 1.0
         if position >= body_start:
-            score -= 0.4
-        score += 0.25 * (position - first) / max(1, body_start - first)
+            score -= 0.3
+        score += 0.3 * (position - first) / max(1, last - first)
         if score > best_score:
             best, best_score = position, score
     return best
 
 
+def _is_byline_or_date(line: Line) -> bool:
+    return line.words <= 25 and bool(bylines.parse_byline(line.text) or find_dates(unglue(line.text)))
+
+
 def headline_score(line: Line, body_words: set[str]) -> float:
     text = line.text
-    if not 3 <= line.words <= 30 or len(text) > 250:
+    if not 3 <= line.words <= 35 or len(text) > 300:
         return 0.0
     if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text) or PHOTO_CREDIT.search(text):
         return 0.0
-    if bylines.parse_byline(text) or (find_dates(text) and line.words <= 8):
+    if bylines.parse_byline(text) or find_dates(unglue(text)) or _HEADLINE_NOISE.search(text):
         return 0.0
     words = content_words(text)
     if not words:
         return 0.0
     overlap = len(words & body_words) / len(words)
-    score = overlap * 2.0
+    score = 1.5 * overlap
+    if 5 <= line.words <= 20:
+        score += 0.6
+    elif line.words == 4 or 20 < line.words <= 28:
+        score += 0.2
+    else:
+        score -= 0.3
     if text.endswith("."):
-        score -= 0.5
-    if text.endswith(":"):
+        score -= 0.4
+    if text.endswith((":", ",", ";")):
         score -= 1.0
     capitalised = sum(1 for w in text.split() if w[:1].isupper())
     if capitalised / max(1, len(text.split())) > 0.6:
-        score += 0.3
-    if 5 <= line.words <= 20:
-        score += 0.4
-    if "|" in text:
+        score += 0.2
+    if "|" in text or " / " in text:
         score -= 0.5
     return score
 
