@@ -6,29 +6,52 @@ import re
 
 from .dates import unglue
 
-_NAME_TOKEN = r"(?:[A-Z][\w'’-]*\.?|(?:de|da|del|der|van|von|la|le|di|bin|al|el|dos|du)(?=\s))"
+_PARTICLES = r"(?:de|da|del|della|der|den|van|von|la|le|di|bin|binti|al|el|dos|du|ibn|ter|st\.)"
+_NAME_TOKEN = rf"(?:[A-Z][\w'’-]*\.?|{_PARTICLES}(?=\s))"
 PERSON_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}$")
+_LEADING_NAME = re.compile(
+    rf"^(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z]\.|{_PARTICLES}))*\s+[A-Z][\w'’-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?)(?P<rest>\s.*)?$"
+)
+# "By", "Written by", "Review by", "Published By :", "As told to"; not "Photos by", "Illustration by".
 _BYLINE = re.compile(
-    r"^(?:(?:written|words|story|text|reporting|posted|photos?|compiled|as told)\s+)?(?:by|to)\s*[:\-]?\s+(?P<rest>.+)$|"
-    r"^(?:author|authors|autor|par|por|di|von)\s*[:\-]\s*(?P<rest2>.+)$",
+    r"^(?:(?:written|words|story|text|reporting|report|posted|published|compiled|review|reviewed|analysis|"
+    r"commentary|column|opinion|interview|article|blog|post)\s+)?by\s*[:\-—–]?\s*(?P<rest>.*)$|"
+    r"^as told to\s+(?P<rest4>.+)$|"
+    r"^(?:author|authors|autor|par|por|di|von)\s*[:\-]\s*(?P<rest2>.+)$|"
+    r"^.{0,60}?\s[|•·]\s*by\s+(?P<rest3>.+)$",
     re.I,
 )
+_GLUED_BY = re.compile(r"^(by)(?=[A-Z])", re.I)
 _GLUED_WORD = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last updated|Modified)\b)")
+# "KambhampatiData and Graphics Journalist", "CortinaWriter": a word glued to the end of a name.
+_GLUED_TAIL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3,})|(?<=[a-z])(?=\d)")
 _TRAILING_PARTS = re.compile(
-    r"\s*(?:\||•|·|—|–|\s-\s|,?\s+(?:on|at)\s+(?=\w+\s+\d)|,?\s*(?:published|updated|posted|last updated)\b).*$",
+    r"\s*(?:\||•|·|—|–|\s-\s|/|,?\s+(?:on|at)\s+(?=\w+\.?\s+\d)|,?\s*(?:published|updated|posted|last updated)\b|"
+    r"\s@\w|\s\S+@\S+).*$",
+    re.I,
+)
+_TRAILING_DATE = re.compile(
+    r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*|\d{1,2}/\d{1,2}/\d{2,4}.*|\d{1,2}\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}.*)$",
     re.I,
 )
 ROLE_WORDS = re.compile(
     r"\b(?:staff|writer|reporter|correspondent|editor|contributor|contributing|columnist|analyst|"
     r"senior|chief|associate|deputy|managing|political|bureau|freelance|journalist|producer|"
-    r"photographer|intern|news|desk|team|cto|ceo|opinion)\b",
+    r"photographer|intern|news|desk|team|cto|ceo|opinion|for|data|graphics|review|reviews|"
+    r"special|guest|assistant|executive|author|host)\b",
     re.I,
 )
-_NOT_NAMES = re.compile(
-    r"^(?:the|a|an|our|home|news|more|share|email|follow|subscribe|advertisement|updated|published|"
-    r"getty|images|photo|video|watch|listen|read|sign|log|print|tweet|comment|comments|menu|search)\b",
-    re.I,
+# Words of page furniture that look like names because they are capitalised.
+_NOT_NAME_WORDS = frozenset(
+    """the a an our home news more share email follow subscribe advertisement updated published getty images
+    photo video watch listen read sign log print tweet comment comments menu search privacy policy feedback
+    related topics view all event ended guidelines editorial article this in latest top stories story local
+    world sports business politics opinion live show hide close open next previous back page site terms
+    about contact newsletter newsletters podcast podcasts recommended trending popular most click here sale
+    deals best review reviews shop buy free new daily weekly your my we you us it is of and or to on by""".split()
 )
+_SHOUTED_PREFIX = re.compile(r"^[A-Z]{2,}[a-z]")  # "FOXBusiness": a brand glued to a name
 _AGENCIES = {
     "ap": "The Associated Press", "associated press": "The Associated Press",
     "the associated press": "The Associated Press", "reuters": "Reuters", "afp": "AFP",
@@ -43,48 +66,86 @@ def split_names(text: str) -> list[str]:
 
 def looks_like_person(name: str) -> bool:
     name = name.strip()
-    if not PERSON_NAME.match(name) or _NOT_NAMES.match(name) or ROLE_WORDS.search(name):
+    if not PERSON_NAME.match(name) or ROLE_WORDS.search(name):
+        return False
+    if any(word.lower().strip(".") in _NOT_NAME_WORDS or _SHOUTED_PREFIX.match(word) for word in name.split()):
         return False
     return not name.isupper() or len(name) <= 30
 
 
-def parse_byline(text: str) -> tuple[list[str], str | None] | None:
-    """'By Jane Doe and John Roe, Reuters' -> (['Jane Doe', 'John Roe'], 'Reuters'); None if no byline."""
-    text = _GLUED_WORD.sub(" ", unglue(text)).strip()
-    match = _BYLINE.match(text)
-    if not match:
-        return None
-    rest = (match.group("rest") or match.group("rest2") or "").strip()
+def _clean_byline_text(text: str) -> str:
+    text = _GLUED_BY.sub(r"\1 ", text.strip())
+    text = _GLUED_WORD.sub(" ", unglue(text))
+    half = len(text) // 2
+    if len(text) % 2 == 1 and text[:half] == text[half + 1 :]:
+        text = text[:half]  # "Associated Press Associated Press": a byline printed twice
+    return text
+
+
+def _names_and_source(rest: str) -> tuple[list[str], str | None]:
+    """'Jane Doe and John Roe, Reuters' or 'Amanda Cappelli Fox News' -> names, publication."""
+    rest = _GLUED_TAIL.sub(" ", rest)
     rest = _TRAILING_PARTS.sub("", rest)
-    rest = re.sub(r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*|\d{1,2}/\d{1,2}/\d{2,4}.*)$", "", rest, flags=re.I)
-    if not rest or len(rest) > 160:
-        return None
+    rest = _TRAILING_DATE.sub("", rest).strip(" ,.-—–")
     authors: list[str] = []
     source = None
+    if not rest or len(rest) > 160:
+        return authors, source
     for part in split_names(rest):
         if looks_like_person(part):
             authors.append(_title_case_if_shouting(part))
-        elif part.lower() in _AGENCIES:
+            continue
+        if part.lower() in _AGENCIES:
             source = source or _AGENCIES[part.lower()]
+            continue
+        leading = _LEADING_NAME.match(part)
+        if leading and looks_like_person(leading.group("name")):
+            authors.append(_title_case_if_shouting(leading.group("name")))
+            tail = re.sub(r"^\s*(?:for|of|at|from)\s+", "", (leading.group("rest") or "").strip(), flags=re.I)
+            if tail and not ROLE_WORDS.search(tail) and tail[:1].isupper() and len(tail.split()) <= 5:
+                source = source or _AGENCIES.get(tail.lower(), tail)
         elif authors and not ROLE_WORDS.search(part) and len(part.split()) <= 6 and part[:1].isupper():
             source = source or part
+    return authors, source
+
+
+def parse_byline(text: str, next_line: str | None = None) -> tuple[list[str], str | None] | None:
+    """'By Jane Doe and John Roe, Reuters' -> (['Jane Doe', 'John Roe'], 'Reuters'); None if no byline.
+
+    `next_line` is used when the byline is split after "By" (a lone "By" or "By —" line)."""
+    text = _clean_byline_text(text)
+    if len(text) > 200:
+        return None
+    match = _BYLINE.match(text)
+    if not match:
+        return None
+    rest = next((g for g in match.group("rest", "rest2", "rest3", "rest4") if g), "").strip()
+    if not re.sub(r"[\W_]+", "", rest) and next_line:
+        rest = _clean_byline_text(next_line)
+    authors, source = _names_and_source(rest)
     if not authors and source is None:
         # "By Chicago Tribune staff": a publication writing as itself
-        staff = re.match(r"^(?:the\s+)?(?P<pub>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s+(?:staff|wire|reports?|editorial board)\b", rest)
+        staff = re.match(
+            r"^(?:the\s+)?(?P<pub>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s+(?:staff|wire|reports?|editorial board)\b",
+            rest,
+        )
         if staff:
-            return [], staff.group("pub")
+            return [staff.group(0)], staff.group("pub")
+        agency = rest.strip(" .")
+        if agency.lower() in _AGENCIES:
+            return [re.sub(r"^the\s+", "", agency, flags=re.I)], _AGENCIES[agency.lower()]
         return None
     return authors, source
 
 
 def parse_standalone_name(text: str) -> tuple[list[str], str | None] | None:
     """A line that is only a name, or a name then a date/source ('Tex Hollywood - December 21, 2023')."""
-    text = _GLUED_WORD.sub(" ", unglue(text)).strip()
-    text = _TRAILING_PARTS.sub("", text)
-    text = re.sub(r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*)$", "", text, flags=re.I)
-    names = split_names(text) if len(text) <= 80 else []
-    if names and all(looks_like_person(n) for n in names) and len(names) <= 4:
-        return [_title_case_if_shouting(n) for n in names], None
+    text = _clean_byline_text(text)
+    if len(text) > 100:
+        return None
+    authors, source = _names_and_source(text)
+    if authors and len(authors) <= 4:
+        return authors, source
     return None
 
 

@@ -113,9 +113,11 @@ def headline_score(line: Line, body_words: set[str]) -> float:
 def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | None, list[int]]:
     """Authors and source from 'By ...' lines (or a bare name line next to a date) in lines[lo:hi]."""
     for position in range(lo, hi):
-        parsed = bylines.parse_byline(lines[position].text)
+        following = lines[position + 1].text if position + 1 < len(lines) else None
+        parsed = bylines.parse_byline(lines[position].text, following)
         if parsed:
-            return parsed[0], parsed[1], [position]
+            used = [position] if parsed[0] and not _names_in(parsed[0], following) else [position, position + 1]
+            return parsed[0], parsed[1], used
     for position in range(lo, hi):
         text = lines[position].text
         if lines[position].words > 10:
@@ -129,6 +131,10 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | N
         if parsed:
             return parsed[0], parsed[1], [position]
     return [], None, []
+
+
+def _names_in(names: list[str], text: str | None) -> bool:
+    return bool(text) and all(name.lower() in text.lower() for name in names)
 
 
 def find_date(lines: list[Line], lo: int, hi: int) -> str | None:
