@@ -86,7 +86,7 @@ def _build(source_path: str, lines, user: dict, summary_max_chars: int) -> Brief
     for position in byline_at:
         if kinds[position] == "body":
             kinds[position] = "byline"
-    date = find_date(lines, max(0, anchor - 3), after_title[1]) or find_date(lines, *before_title)
+    date = find_date(lines, max(0, start - HEADER_WINDOW), min(len(lines), max(start, anchor + 1) + 3), anchor)
 
     credits: list[str] = []
     for position, kind in enumerate(kinds):

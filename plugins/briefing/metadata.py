@@ -137,24 +137,34 @@ def _names_in(names: list[str], text: str | None) -> bool:
     return bool(text) and all(name.lower() in text.lower() for name in names)
 
 
-def find_date(lines: list[Line], lo: int, hi: int) -> str | None:
-    """The publication date near the headline: 'Published' dates first, then the first date that is not an update."""
-    first_any = None
+def find_date(lines: list[Line], lo: int, hi: int, anchor: int | None = None) -> str | None:
+    """The publication date near the headline.
+
+    Preference: a date labelled as published; then one on a short line of its own or in a byline; then
+    any other; an 'Updated' date only when there is nothing else. Among equals, the one nearest below
+    the headline (`anchor`) wins, so a date in a photo caption does not beat the dateline.
+    """
+    anchor = lo if anchor is None else anchor
+    best: tuple[tuple[int, int], str] | None = None
     for position in range(lo, hi):
-        text = unglue(lines[position].text)
-        found = find_dates(text)
-        if not found:
-            continue
-        if _PUBLISHED.search(text) and not _UPDATED.search(text[: found[0].start]):
-            return found[0].value
-        for date in found:
-            before = text[max(0, date.start - 25) : date.start]
-            if _UPDATED.search(before) and not _PUBLISHED.search(before):
-                continue
-            if first_any is None:
-                first_any = date.value
+        line = lines[position]
+        text = unglue(line.text)
+        for date in find_dates(text):
+            before = text[max(0, date.start - 30) : date.start]
+            if _PUBLISHED.search(before) or (_PUBLISHED.search(text) and not _UPDATED.search(text)):
+                rank = 0
+            elif _UPDATED.search(before):
+                rank = 3
+            elif line.words <= 14 or bylines.parse_byline(line.text):
+                rank = 1
+            else:
+                rank = 2
+            distance = position - anchor if position >= anchor else 2 * (anchor - position)
+            key = (rank, distance)
+            if best is None or key < best[0]:
+                best = (key, date.value)
             break
-    return first_any
+    return best[1] if best else None
 
 
 def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
