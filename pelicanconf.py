@@ -2,7 +2,6 @@
 
 import os
 
-AUTHOR = None  # articles without a byline get no author
 SITENAME = "Briefing archive"
 SITESUBTITLE = "Clean, structured briefings from the articles we collect"
 SITEURL = ""
