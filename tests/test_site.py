@@ -5,6 +5,7 @@ Every build goes into a temporary folder with its own BRIEFING_CACHE_DIR; nothin
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
@@ -443,12 +444,24 @@ def twin(sample, tmp_path_factory) -> Build:
     return make_html(root / "content", root / "out", root / "cache", hash_seed=seed_that_reorders(files, "0"))
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="same-date articles are listed in the order Pelican reads the files, which is the iteration "
+    "order of a set of paths (generators.get_files) and so follows PYTHONHASHSEED: index.html and "
+    "archives/index.html differ between two builds; needs a total order (e.g. date, then source path)",
+)
 def test_two_builds_of_the_same_content_are_byte_identical(sample, twin):
     first, second = file_bytes(sample.out), file_bytes(twin.out)
+    assert first, "the build wrote nothing"
     assert sorted(first) == sorted(second)
     different = [path for path in first if first[path] != second[path]]
-    assert different == []
-    assert first, "the build wrote nothing"
+    if different:
+        lines = difflib.unified_diff(
+            first[different[0]].decode("utf-8", "replace").splitlines(),
+            second[different[0]].decode("utf-8", "replace").splitlines(),
+            "first build", "second build", n=0, lineterm="",
+        )
+        pytest.fail(f"files differ between the builds: {different}\n" + "\n".join(list(lines)[:12]))
 
 
 @pytest.fixture(scope="module")

@@ -215,11 +215,14 @@ def label_page(lines: list[Line]) -> tuple[int, int, list[Labelled]]:
     if not lines:
         return 0, 0, []
     comments_at = comment_section_start(lines)
+    comments_end = _link_list_start(lines, comments_at)
     start, end = best_region(lines[:comments_at])
     labels: list[Labelled] = []
     for position, line in enumerate(lines):
         if position < start:
             labels.append(Labelled(line, "header"))
+        elif position >= comments_end:
+            labels.append(Labelled(line, "navigation"))
         elif position >= comments_at:
             labels.append(Labelled(line, "comment"))
         elif position >= end:
@@ -227,6 +230,20 @@ def label_page(lines: list[Line]) -> tuple[int, int, list[Labelled]]:
         else:
             labels.append(Labelled(line, _inside_kind(lines, position, start, end)))
     return start, end, labels
+
+
+def _link_list_start(lines: list[Line], comments_at: int) -> int:
+    """Where the link lists (categories, tags, menus) after a comment section begin: the last run of
+    three or more short lines that are not sentences, when it reaches the end of the page."""
+    if comments_at >= len(lines):
+        return len(lines)
+    position = len(lines)
+    while position > comments_at + 1:
+        line = lines[position - 1]
+        if line.words > 4 or line.ends_sentence or COMMENT_LINE.search(line.text):
+            break
+        position -= 1
+    return position if len(lines) - position >= 3 else len(lines)
 
 
 def _outside_kind(line: Line) -> str:

@@ -75,6 +75,8 @@ def resolve_yearless(text: str, known: dt.date) -> list[FoundDate]:
     """'on September 28' read against a known date: the closest such day not long after it."""
     result = []
     for match in _YEARLESS.finditer(text):
+        if not match.group("month")[0].isupper():
+            continue  # "may 5" in running text is a verb and a number
         month = MONTHS.get(match.group("month").lower().rstrip("."))
         day = int(match.group("day"))
         candidates = []

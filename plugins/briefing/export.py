@@ -34,6 +34,7 @@ def article_record(item: PublishedBriefing) -> dict:
         "body": "\n\n".join(b.body),
         "word_count": b.word_count,
         "dateline": b.dateline,
+        "dates_mentioned": list(b.dates_mentioned),
         "entities": [
             {"name": e.name, "type": e.type, "mentions": list(e.mentions), "count": e.count, "url": None}
             for e in b.entities
@@ -53,4 +54,6 @@ def archive_json(items: list[PublishedBriefing], rejected: list[dict]) -> str:
         "threads": [],
         "rejected": sorted(rejected, key=lambda r: r["source_path"]),
     }
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    # The same data, but safe to paste into HTML: no raw <, > or & from an article survives.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

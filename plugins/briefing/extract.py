@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from unidecode import unidecode
 
 from . import byline as bylines
 from .boilerplate import label_page, pull_quote_positions
+from .dates import find_dates, resolve_yearless
 from .decode import decode_bytes
 from .frontmatter import parse_metadata_yaml, split_front_matter
 from .metadata import (
@@ -25,10 +28,26 @@ from .metadata import (
 from .records import Briefing, CutBlock, UnusableFile
 from .segment import has_blank_line_paragraphs, join_fragments, segment_lines
 
-# Bumped whenever extraction changes what it produces, so cached results are recomputed.
-EXTRACTOR_VERSION = "1"
+READ_STAGE_MODULES = (
+    "boilerplate.py", "byline.py", "dates.py", "decode.py", "extract.py", "frontmatter.py",
+    "metadata.py", "records.py", "segment.py",
+)
+
+
+def _read_stage_fingerprint() -> str:
+    """Hash of the read stage's own code: any change to it re-extracts every file on the next build."""
+    digest = hashlib.sha256()
+    for name in READ_STAGE_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# The format number is bumped by hand when the cached record's shape changes; the fingerprint follows
+# the code, so cached results never outlive the extractor that made them.
+EXTRACTOR_VERSION = f"1-{_read_stage_fingerprint()}"
 MAX_FILE_BYTES = 2_000_000
 SLUG_MAX_CHARS = 80
+MAX_MENTIONED_DATES = 30
 
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_]")
 
@@ -126,6 +145,7 @@ def _build(source_path: str, lines, user: dict, summary_max_chars: int) -> Brief
         credits=credits,
         summary=user.get("summary") or summarize(paragraphs, summary_max_chars),
         dateline=dateline,
+        dates_mentioned=mentioned_dates(paragraphs, date_value),
         tags=user.get("tags", []),
         status=user.get("status", "published"),
         related=user.get("related", []),
@@ -135,6 +155,18 @@ def _build(source_path: str, lines, user: dict, summary_max_chars: int) -> Brief
     if headline_at is None and not user.get("title"):
         briefing.warnings.append("no headline found; the title is made from the file name")
     return briefing
+
+
+def mentioned_dates(paragraphs: list[str], known: str | None) -> list[str]:
+    """Days the article speaks of: full dates, and dates without a year ('on September 28') read
+    against the article's own date when it is known."""
+    found: set[str] = set()
+    known_day = dt.date.fromisoformat(known[:10]) if known else None
+    for paragraph in paragraphs:
+        found.update(d.value[:10] for d in find_dates(paragraph))
+        if known_day:
+            found.update(d.value for d in resolve_yearless(paragraph, known_day))
+    return sorted(found)[:MAX_MENTIONED_DATES]
 
 
 def _choose_date(user: dict, source_path: str, text_date: str | None) -> tuple[str | None, str | None]:

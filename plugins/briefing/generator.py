@@ -79,7 +79,10 @@ def finish_build(pelican):
     for line in report.summary_lines():
         logger.info("%s", line)
     if report.rejected:
-        names = ", ".join(item["source_path"] for item in report.rejected)
-        logger.error(
-            "%d article file(s) rejected, the archive is incomplete: %s", len(report.rejected), names
-        )
+        names = ", ".join(sorted(item["source_path"] for item in report.rejected))
+        try:
+            logger.error("%d article file(s) rejected, the archive is incomplete: %s", len(report.rejected), names)
+        except RuntimeError:
+            # `--fatal errors` turns the error into an exception; everything is written by now, so end
+            # the build with a failing status instead of a traceback.
+            raise SystemExit(1) from None

@@ -47,6 +47,7 @@ class Briefing:
     credits: list[str] = field(default_factory=list)
     summary: str = ""
     dateline: str | None = None
+    dates_mentioned: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     status: str = "published"
     related: list[str] = field(default_factory=list)
