@@ -92,7 +92,7 @@ def test_empty_file_is_unusable():
 
 @pytest.mark.parametrize("data", [b" ", b"\n\n\n", b" \t\r\n  \r\n", "\u00a0\u2003\n".encode("utf-8")])
 def test_whitespace_only_file_is_unusable(data):
-    with pytest.raises(UnusableFile, match="white space|empty|no article text"):
+    with pytest.raises(UnusableFile, match=r"white space|empty|no article text"):
         extract(data)
 
 
@@ -118,7 +118,7 @@ def test_binary_file_with_some_text_is_unusable():
 def test_undecodable_bytes_are_unusable_and_the_reason_says_so():
     # 0x81, 0x8D, 0x8F are invalid in UTF-8 here and undefined in Windows-1252.
     data = b"Council meets on Tuesday \x81\x8d\x8f to vote on the budget.\n"
-    with pytest.raises(UnusableFile, match="undecodable|not UTF-8"):
+    with pytest.raises(UnusableFile, match=r"undecodable|not UTF-8"):
         decode_bytes(data)
 
 
@@ -135,9 +135,6 @@ def test_unusable_file_reason_is_a_readable_sentence():
 
 
 def test_invisible_characters_and_odd_spaces_are_cleaned_from_lines():
-    text = (
-        "Ferry\u00a0service\u200b resumes after winter storms\n\n"
-        + ARTICLE.split("\n\n", 1)[1]
-    )
+    text = "Ferry\u00a0service\u200b resumes after winter storms\n\n" + ARTICLE.split("\n\n", 1)[1]
     briefing = extract(text.encode("utf-8"))
     assert briefing.title == "Ferry service resumes after winter storms"

@@ -12,7 +12,6 @@ import re
 import pytest
 from briefing.extract import RawArticle, extract_briefing
 from briefing.records import Briefing
-
 from conftest import FIXTURES
 
 NAVIGATION_KINDS = {"header", "footer", "navigation", "share", "related"}
@@ -299,7 +298,9 @@ def test_photo_caption_and_its_credit_are_cut_not_body():
     briefing = briefing_of(NEWS)
     assert "sandbags" not in body_text(briefing)
     assert "AP Photo" not in body_text(briefing)
-    assert_cut_not_body(briefing, "Workers stack sandbags along the Miller Street levee on Tuesday morning.", {"caption"})
+    assert_cut_not_body(
+        briefing, "Workers stack sandbags along the Miller Street levee on Tuesday morning.", {"caption"}
+    )
     assert_cut_not_body(briefing, "(AP Photo/John Smith)", {"caption", "credit", "photo credit"})
 
 

@@ -8,7 +8,6 @@ import pytest
 from briefing.extract import RawArticle, extract_briefing
 from briefing.frontmatter import parse_metadata_yaml, split_front_matter
 from briefing.records import UnusableFile
-
 from conftest import FIXTURES
 
 WIRE = (FIXTURES / "wire_story.txt").read_text(encoding="utf-8")

@@ -73,7 +73,11 @@ def test_arbitrary_bytes_give_a_briefing_or_unusable_file(data):
 @settings(max_examples=100)
 @given(st.text(max_size=2000), st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]))
 def test_arbitrary_text_in_any_supported_encoding_gives_a_briefing_or_unusable_file(text, encoding):
-    read(text.encode(encoding, errors="surrogatepass") if encoding == "utf-8" else text.encode(encoding, errors="replace"))
+    read(
+        text.encode(encoding, errors="surrogatepass")
+        if encoding == "utf-8"
+        else text.encode(encoding, errors="replace")
+    )
 
 
 @settings(max_examples=100)
@@ -96,7 +100,7 @@ VALUES = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=10,
 )
-KEYS = st.sampled_from(list(KNOWN_KEYS) + ["Title", "DATE", "layout", "translation"]) | st.text(max_size=12)
+KEYS = st.sampled_from([*KNOWN_KEYS, "Title", "DATE", "layout", "translation"]) | st.text(max_size=12)
 FRONT_MATTER = st.dictionaries(KEYS, VALUES, max_size=8)
 BODY = (
     "Harbor authority halts grain shipments\n\n"
@@ -124,4 +128,6 @@ def test_arbitrary_sidecar_gives_a_briefing_or_unusable_file(metadata):
 @given(st.text(max_size=200))
 def test_any_front_matter_slug_or_title_gives_a_safe_slug(text):
     for key in ("slug", "title"):
-        read(f"---\n{yaml.safe_dump({key: text}, allow_unicode=True)}---\n{BODY}".encode("utf-8", errors="surrogatepass"))
+        read(
+            f"---\n{yaml.safe_dump({key: text}, allow_unicode=True)}---\n{BODY}".encode("utf-8", errors="surrogatepass")
+        )

@@ -13,7 +13,6 @@ from briefing.export import PublishedBriefing, archive_json
 from briefing.extract import RawArticle, extract_briefing
 from briefing.records import Briefing
 from briefing.slugs import unique_slugs
-
 from conftest import FIXTURES
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
@@ -30,7 +29,17 @@ def front_matter(yaml_text: str) -> bytes:
 
 @pytest.mark.parametrize(
     "slug",
-    ["../../x", "../../../etc/passwd", "/absolute/path", "a/b", "..", ".", "x/../../y", "C:\\\\windows\\\\x", "%2e%2e%2f"],
+    [
+        "../../x",
+        "../../../etc/passwd",
+        "/absolute/path",
+        "a/b",
+        "..",
+        ".",
+        "x/../../y",
+        "C:\\\\windows\\\\x",
+        "%2e%2e%2f",
+    ],
 )
 def test_front_matter_slug_never_contains_a_path(slug):
     briefing = extract_briefing(RawArticle("articles/x.txt", front_matter(f"slug: {json.dumps(slug)}")))
@@ -61,8 +70,13 @@ def test_long_title_gives_a_bounded_slug():
 
 
 def test_unique_slugs_gives_distinct_slugs():
-    items = [("articles/b.txt", "storm"), ("articles/a.txt", "storm"), ("articles/c.txt", "storm"),
-             ("articles/d.txt", "storm-2"), ("articles/e.txt", "calm")]
+    items = [
+        ("articles/b.txt", "storm"),
+        ("articles/a.txt", "storm"),
+        ("articles/c.txt", "storm"),
+        ("articles/d.txt", "storm-2"),
+        ("articles/e.txt", "calm"),
+    ]
     result = unique_slugs(items)
     assert set(result) == {path for path, _ in items}
     assert len(set(result.values())) == len(items)
@@ -73,8 +87,12 @@ def test_unique_slugs_gives_distinct_slugs():
 
 
 def test_unique_slugs_does_not_depend_on_read_order():
-    items = [("articles/b.txt", "storm"), ("articles/a.txt", "storm"), ("articles/c.txt", "storm"),
-             ("articles/d.txt", "storm-2")]
+    items = [
+        ("articles/b.txt", "storm"),
+        ("articles/a.txt", "storm"),
+        ("articles/c.txt", "storm"),
+        ("articles/d.txt", "storm-2"),
+    ]
     results = [unique_slugs(list(order)) for order in itertools.permutations(items)]
     assert all(result == results[0] for result in results)
 
@@ -143,7 +161,9 @@ def test_changed_version_bytes_path_or_sidecar_misses_the_cache(tmp_path, change
     cached_extract(cache, RawArticle(base["source_path"], base["data"], base["sidecar"]), base["version"], calls)
     changed = {**base, **change}
     assert cache_key(**changed) != cache_key(**base)
-    cached_extract(cache, RawArticle(changed["source_path"], changed["data"], changed["sidecar"]), changed["version"], calls)
+    cached_extract(
+        cache, RawArticle(changed["source_path"], changed["data"], changed["sidecar"]), changed["version"], calls
+    )
     assert len(calls) == 2
 
 
@@ -188,8 +208,22 @@ def test_unwritable_cache_does_not_fail_extraction(tmp_path):
 # --- archive.json ----------------------------------------------------------------------------------
 
 ARTICLE_FIELDS = {
-    "source_path", "slug", "url", "title", "date", "authors", "source", "credits", "summary", "body",
-    "word_count", "entities", "quotes", "tags", "related", "thread",
+    "source_path",
+    "slug",
+    "url",
+    "title",
+    "date",
+    "authors",
+    "source",
+    "credits",
+    "summary",
+    "body",
+    "word_count",
+    "entities",
+    "quotes",
+    "tags",
+    "related",
+    "thread",
 }
 
 
@@ -207,7 +241,7 @@ def test_archive_json_is_valid_json_with_the_design_fields():
     assert isinstance(document["threads"], list)
     assert len(document["articles"]) == len(FIXTURE_NAMES)
     for record in document["articles"]:
-        assert ARTICLE_FIELDS <= set(record), ARTICLE_FIELDS - set(record)
+        assert set(record) >= ARTICLE_FIELDS, ARTICLE_FIELDS - set(record)
         assert isinstance(record["title"], str) and record["title"]
         assert record["date"] is None or re.match(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?.*)?$", record["date"])
         assert all(isinstance(a, str) for a in record["authors"])
@@ -255,8 +289,10 @@ def test_archive_json_keeps_text_exactly_including_markup_characters():
 
 
 def test_archive_json_lists_rejected_files_with_their_reason():
-    rejected = [{"source_path": "articles/b.txt", "reason": "the file is empty"},
-                {"source_path": "articles/a.txt", "reason": "the file is binary data, not text"}]
+    rejected = [
+        {"source_path": "articles/b.txt", "reason": "the file is empty"},
+        {"source_path": "articles/a.txt", "reason": "the file is binary data, not text"},
+    ]
     document = json.loads(archive_json([], rejected))
     assert document["articles"] == []
     assert [r["source_path"] for r in document.get("rejected", [])] == ["articles/a.txt", "articles/b.txt"]

@@ -36,7 +36,8 @@ COMMENT_HEADER = re.compile(
     r"comments?\b(?!\s+(?:from|by|on|to|about|of|that|were|was|he|she|they)\b).{0,50}|"
     r"(?:leave|post|add|write|submit|make|read|view|show|load|see)\s+(?:a\s+|your\s+|all\s+|the\s+)?(?:\d+\s+)?"
     r"(?:reply|comments?|responses?|reader comments)\b.{0,40}|"
-    r"(?:most recent |latest |top )?(?:reader|user|your|visitor)s?'?\s+(?:comments?|views|say|thoughts|reactions?)\b.{0,80}|"
+    r"(?:most recent |latest |top )?(?:reader|user|your|visitor)s?'?\s+(?:comments?|views|say|thoughts|"
+    r"reactions?)\b.{0,80}|"
     r"join the (?:discussion|conversation|debate)\b.*|discussion|debate|"
     r"(?:discuss|comment on) this (?:article|story|post|entry)\b.{0,40}|click here to (?:comment|discuss|respond)\b.*|"
     r"what do you think\??|(?:to )?have your say\b.*|conversation\s*\(\d+\)|\d+\s+thoughts? on\b.*|"
@@ -46,8 +47,10 @@ COMMENT_HEADER = re.compile(
 )
 # Headers that can only open a comment section (a bare "Comments" or "12 Comments" can also be a link).
 COMMENT_HEADER_CERTAIN = re.compile(
-    r"^(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:reply|comment|response)|comments?\s+(?:are|is|have been)\s+(?:now\s+)?"
-    r"(?:closed|disabled)|\d+\s+(?:responses?|thoughts?|replies)\s+(?:to|on)\b|one response to\b|join the (?:discussion|conversation)|"
+    r"^(?:(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:reply|comment|response)|comments?\s+(?:are|is|"
+    r"have been)\s+(?:now\s+)?"
+    r"(?:closed|disabled)|\d+\s+(?:responses?|thoughts?|replies)\s+(?:to|on)\b|one response to\b|"
+    r"join the (?:discussion|conversation)|"
     r"(?:to )?have your say|(?:most recent |latest )?(?:reader|user|visitor)s?'?\s+comments?|what do you think|"
     r"you must be (?:logged in|registered) to (?:post|comment))",
     _FLAGS,
@@ -56,7 +59,8 @@ COMMENT_LINE = re.compile(
     r"(?:\bsays:?$|\bwrote:$|\bschrieb:$|^posted by\b.{0,60}\b(?:at|on)\b|^reply$|^report (?:abuse|comment)|"
     r"^(?:flag|recommend|like|reply|permalink)(?:\s*\|\s*\w+)+$|^\d+\s+(?:likes?|replies|points?)$|"
     r"\bsaid\.{3}$|^submitted by\b|^posted by:|^(?:reply|report|flag|like|share)(?:\s*[|·]\s*\w+)*$|"
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? (?:\d{4} )?(?:at )?\d{1,2}:\d\d\s*(?:[ap]m)?$|"
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]*\.? \d{1,2},? (?:\d{4} )?(?:at )?\d{1,2}:\d\d\s*(?:[ap]m)?$|"
     r"^\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago$|^comment no\.? \d+)",
     _FLAGS,
 )
@@ -64,7 +68,9 @@ APPEAL = re.compile(
     r"(?:\bcookies?\b.{0,120}\b(?:website|browser|consent|preferences|settings|necessary|third[- ]party|advertising)\b|"
     r"\b(?:website|browser|consent|preferences|we use|this site uses)\b.{0,120}\bcookies\b|"
     r"\bopens? in (?:a )?new (?:window|tab)\b|\bhave a (?:news )?tip\b|\bsend (?:us )?(?:a|your) tips?\b|"
-    r"\bdo not sell my personal\b|\bclick to share\b|\bscroll (?:down |through )?(?:the gallery|below)\b.{0,40}\bphotos?\b|\b(?:make|consider)\s+a\s+(?:[\w-]+\s+){0,3}donation\b|\bdonate\s+(?:now|today|here|to)\b|"
+    r"\bdo not sell my personal\b|\bclick to share\b|\bscroll (?:down |through )?(?:the gallery|"
+    r"below)\b.{0,40}\bphotos?\b|\b(?:make|consider)\s+a\s+(?:[\w-]+\s+){0,3}donation\b|\bdonate\s+(?:now|"
+    r"today|here|to)\b|"
     r"\btax-deductible\b|\bsupport\s+(?:our|us|independent)\b.{0,80}\b(?:journalism|reporting|work|analysis|mission)\b|"
     r"\bsubscribe\s+(?:now|today|to\s+(?:our|the)|for)\b|\bsign\s+up\s+(?:for|to)\b.{0,60}\bnewsletters?\b|"
     r"\bbecome\s+a\s+(?:member|subscriber|patron|supporter)\b|\bdedicated reader\b|"
@@ -187,13 +193,16 @@ def comment_section_start(lines: list[Line]) -> int:
     scores = line_scores(lines)
     prose_words = 0
     for position, line in enumerate(lines):
-        if prose_words >= COMMENT_SECTION_MIN_PROSE_WORDS and _opens_comments(lines, position):
-            if (
+        if (
+            prose_words >= COMMENT_SECTION_MIN_PROSE_WORDS
+            and _opens_comments(lines, position)
+            and (
                 COMMENT_HEADER_CERTAIN.match(line.text)
                 or _comment_lines_follow(lines, position)
                 or _region_score(scores[:position]) >= _region_score(scores[position:])
-            ):
-                return position
+            )
+        ):
+            return position
         if scores[position] > 0:
             prose_words += line.words
     return len(lines)
@@ -201,7 +210,9 @@ def comment_section_start(lines: list[Line]) -> int:
 
 def _opens_comments(lines: list[Line], position: int) -> bool:
     text = lines[position].text
-    return bool(COMMENT_HEADER.match(text)) or bool(COMMENT_LINE.search(text) and _comment_lines_follow(lines, position))
+    return bool(COMMENT_HEADER.match(text)) or bool(
+        COMMENT_LINE.search(text) and _comment_lines_follow(lines, position)
+    )
 
 
 def _comment_lines_follow(lines: list[Line], position: int) -> bool:
@@ -272,7 +283,12 @@ def _inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
         return "caption"
     if position + 1 < end:
         following = lines[position + 1]
-        if following.words <= 14 and PHOTO_CREDIT.search(following.text) and not following.ends_sentence and line.words <= 60:
+        if (
+            following.words <= 14
+            and PHOTO_CREDIT.search(following.text)
+            and not following.ends_sentence
+            and line.words <= 60
+        ):
             return "caption"
     if SHARE_OR_NAV.match(text):
         return "navigation"
@@ -310,7 +326,11 @@ def pull_quote_positions(texts: list[str]) -> set[int]:
         if any(len(shingles[o]) > len(grams) or (len(shingles[o]) == len(grams) and o < position) for o in common):
             repeated.add(position)
             following = position + 1
-            if following < len(texts) and re.match(r"^[—–-]{1,2}\s*\S", texts[following]) and len(texts[following].split()) <= 12:
+            if (
+                following < len(texts)
+                and re.match(r"^[—–-]{1,2}\s*\S", texts[following])
+                and len(texts[following].split()) <= 12
+            ):
                 repeated.add(following)
     return repeated
 

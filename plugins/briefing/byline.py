@@ -53,9 +53,15 @@ _NOT_NAME_WORDS = frozenset(
 )
 _SHOUTED_PREFIX = re.compile(r"^[A-Z]{2,}[a-z]")  # "FOXBusiness": a brand glued to a name
 _AGENCIES = {
-    "ap": "The Associated Press", "associated press": "The Associated Press",
-    "the associated press": "The Associated Press", "reuters": "Reuters", "afp": "AFP",
-    "agence france-presse": "AFP", "bloomberg": "Bloomberg", "upi": "UPI", "dpa": "dpa",
+    "ap": "The Associated Press",
+    "associated press": "The Associated Press",
+    "the associated press": "The Associated Press",
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "bloomberg": "Bloomberg",
+    "upi": "UPI",
+    "dpa": "dpa",
 }
 
 
@@ -126,7 +132,8 @@ def parse_byline(text: str, next_line: str | None = None) -> tuple[list[str], st
     if not authors and source is None:
         # "By Chicago Tribune staff": a publication writing as itself
         staff = re.match(
-            r"^(?:the\s+)?(?P<pub>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s+(?:staff|wire|reports?|editorial board)\b",
+            r"^(?:the\s+)?(?P<pub>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})\s+(?:staff|wire|reports?|"
+            r"editorial board)\b",
             rest,
         )
         if staff:

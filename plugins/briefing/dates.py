@@ -7,30 +7,52 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 
 # Ordered: the most explicit forms first.
 _PATTERNS = [
-    re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?", re.I),
+    re.compile(
+        r"(?<!\d)" + _YEAR + r"-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?", re.I
+    ),
     # the year may be glued to what follows it on copied pages: "Dec 05, 20232 Shares", "202311:08 AM"
     re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"(?!\d{3})" + _TIME, re.I),
     re.compile(r"(?<![\w])" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"(?!\d{3})" + _TIME, re.I),
     re.compile(r"(?<!\d)(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)(?![\d/])" + _TIME, re.I),
     re.compile(r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)" + _TIME, re.I),
 ]
-_YEARLESS = re.compile(
-    r"(?<![\w])(?:on\s+)?" + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\s*(?:19|20)\d\d)(?!\w)", re.I
-)
-_GLUED_MONTH = re.compile(
-    r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
-)
+_YEARLESS = re.compile(r"(?<![\w])(?:on\s+)?" + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\s*(?:19|20)\d\d)(?!\w)", re.I)
+_GLUED_MONTH = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
 
 
 @dataclass(frozen=True)
@@ -97,10 +119,7 @@ def _to_iso(match: re.Match) -> str | None:
         year = int(groups["year"])
         if year < 100:
             year += 2000
-        if groups.get("mnum"):
-            month = int(groups["mnum"])
-        else:
-            month = MONTHS[groups["month"].lower().rstrip(".")]
+        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
         day = int(groups["day"])
         date = dt.date(year, month, day)
     except (KeyError, ValueError, TypeError):
@@ -113,5 +132,7 @@ def _to_iso(match: re.Match) -> str | None:
         elif ampm == "am" and hour == 12:
             hour = 0
         if hour < 24:
-            return dt.datetime(date.year, date.month, date.day, hour, int(groups["minute"])).isoformat(timespec="minutes")
+            return dt.datetime(date.year, date.month, date.day, hour, int(groups["minute"])).isoformat(
+                timespec="minutes"
+            )
     return date.isoformat()

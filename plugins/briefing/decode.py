@@ -44,7 +44,9 @@ def _decode(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise UnusableFile(f"the file starts with a {encoding} mark but is not {encoding}: {error.reason}") from None
+                raise UnusableFile(
+                    f"the file starts with a {encoding} mark but is not {encoding}: {error.reason}"
+                ) from None
     guessed_utf16 = _guess_utf16_without_bom(data)
     if guessed_utf16:
         try:

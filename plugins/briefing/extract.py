@@ -29,8 +29,15 @@ from .records import Briefing, CutBlock, UnusableFile
 from .segment import has_blank_line_paragraphs, join_fragments, segment_lines
 
 READ_STAGE_MODULES = (
-    "boilerplate.py", "byline.py", "dates.py", "decode.py", "extract.py", "frontmatter.py",
-    "metadata.py", "records.py", "segment.py",
+    "boilerplate.py",
+    "byline.py",
+    "dates.py",
+    "decode.py",
+    "extract.py",
+    "frontmatter.py",
+    "metadata.py",
+    "records.py",
+    "segment.py",
 )
 
 

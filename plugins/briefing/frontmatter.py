@@ -11,8 +11,17 @@ from .dates import parse_date_text
 from .records import UnusableFile
 
 KNOWN_KEYS = (
-    "title", "date", "source", "url", "authors", "tags", "summary",
-    "slug", "status", "related", "entities",
+    "title",
+    "date",
+    "source",
+    "url",
+    "authors",
+    "tags",
+    "summary",
+    "slug",
+    "status",
+    "related",
+    "entities",
 )
 STATUSES = ("published", "draft", "hidden")
 
@@ -26,7 +35,7 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
         if text.startswith("---\n") and "\n---" not in text[4:]:
             raise UnusableFile("front matter opened with '---' is never closed")
         return None, text
-    return match.group(1), text[match.end():]
+    return match.group(1), text[match.end() :]
 
 
 def parse_metadata_yaml(yaml_text: str, origin: str) -> dict:

@@ -122,9 +122,7 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | N
         text = lines[position].text
         if lines[position].words > 10:
             continue
-        near_date = any(
-            find_dates(lines[p].text) for p in range(max(lo, position - 1), min(hi, position + 2))
-        )
+        near_date = any(find_dates(lines[p].text) for p in range(max(lo, position - 1), min(hi, position + 2)))
         if not near_date:
             continue
         parsed = bylines.parse_standalone_name(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from typing import ClassVar
 
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
@@ -29,7 +30,7 @@ UNDATED = SafeDatetime(1970, 1, 1)
 
 class BriefingReader(BaseReader):
     enabled = True
-    file_extensions = ["txt"]
+    file_extensions: ClassVar[list[str]] = ["txt"]
 
     def __init__(self, settings):
         super().__init__(settings)

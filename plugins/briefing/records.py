@@ -69,8 +69,7 @@ class Briefing:
         data = dict(data)
         data["cut"] = [CutBlock(**c) for c in data.get("cut", [])]
         data["entities"] = [
-            EntityMention(**{**e, "mentions": tuple(e.get("mentions", ()))})
-            for e in data.get("entities", [])
+            EntityMention(**{**e, "mentions": tuple(e.get("mentions", ()))}) for e in data.get("entities", [])
         ]
         data["quotes"] = [Quote(**q) for q in data.get("quotes", [])]
         return cls(**data)

@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     nach noch wird werden hat haben sind wurde oder aber wenn nur so um es sie er wir ich le la les un
     une des du et est dans que qui pour pas par sur au aux avec ne se ce il elle ont sont el los las y
     en del que por con para una es se lo al como más pero su sus fue ha il lo gli di che non per con una
-    sono della nel alla anche come più ma""".split()  # noqa: SIM905
+    sono della nel alla anche come più ma""".split()
 )
 
 
