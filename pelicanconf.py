@@ -67,3 +67,12 @@ SUMMARY_MAX_LENGTH = None
 
 # Briefing plugin settings (defaults and meaning: README, "Settings").
 BRIEFING_CACHE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".briefing-cache")
+
+
+def newest_first(article):
+    """Newest first; articles of the same moment in source-path order, so every build lists them alike
+    (Pelican reads files in an order that changes from run to run)."""
+    return (-article.date.timestamp(), article.source_path)
+
+
+ARTICLE_ORDER_BY = newest_first
