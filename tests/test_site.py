@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from archive_contract import ARTICLE_FIELDS
 from conftest import REPO
 from markupsafe import escape
 
@@ -184,24 +185,7 @@ def test_sample_pull_quote_appears_once_in_body(sample):
 
 
 def test_sample_archive_records_have_the_design_fields(sample):
-    fields = {
-        "source_path",
-        "slug",
-        "url",
-        "title",
-        "date",
-        "authors",
-        "source",
-        "credits",
-        "summary",
-        "body",
-        "word_count",
-        "entities",
-        "quotes",
-        "tags",
-        "related",
-        "thread",
-    }
+    fields = ARTICLE_FIELDS
     for record in sample.archive["articles"]:
         assert fields <= set(record), fields - set(record)
         assert SLUG.match(record["slug"])

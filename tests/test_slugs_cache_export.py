@@ -8,6 +8,7 @@ import os
 import re
 
 import pytest
+from archive_contract import ARTICLE_FIELDS
 from briefing.cache import ExtractionCache, cache_key
 from briefing.export import PublishedBriefing, archive_json
 from briefing.extract import RawArticle, extract_briefing
@@ -206,25 +207,6 @@ def test_unwritable_cache_does_not_fail_extraction(tmp_path):
 
 
 # --- archive.json ----------------------------------------------------------------------------------
-
-ARTICLE_FIELDS = {
-    "source_path",
-    "slug",
-    "url",
-    "title",
-    "date",
-    "authors",
-    "source",
-    "credits",
-    "summary",
-    "body",
-    "word_count",
-    "entities",
-    "quotes",
-    "tags",
-    "related",
-    "thread",
-}
 
 
 def published(names=FIXTURE_NAMES) -> list[PublishedBriefing]:
