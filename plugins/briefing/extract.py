@@ -220,6 +220,3 @@ def _slug(text: str) -> str:
     if len(slug) > SLUG_MAX_CHARS:
         slug = slug[:SLUG_MAX_CHARS].rsplit("-", 1)[0]
     return slug or "article"
-
-
-slugify = _slug

@@ -78,10 +78,6 @@ def validate_metadata(data: dict, origin: str) -> dict:
     return clean
 
 
-def unknown_keys(data: dict) -> list[str]:
-    return sorted(str(k) for k in data if str(k).strip().lower() not in KNOWN_KEYS)
-
-
 def _text(value, key: str, origin: str) -> str:
     if isinstance(value, (dict, list)):
         raise UnusableFile(f"{origin}: {key} must be text, not a {type(value).__name__}")

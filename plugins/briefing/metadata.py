@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from . import byline as bylines
 from .boilerplate import APPEAL, COMMENT_HEADER, PHOTO_CREDIT, SHARE_OR_NAV
@@ -25,16 +24,6 @@ _HEADLINE_NOISE = re.compile(
 )
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|erschienen|publié)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
-
-
-@dataclass
-class HeaderFacts:
-    title: str | None = None
-    title_position: int | None = None
-    authors: list[str] = field(default_factory=list)
-    source: str | None = None
-    date: str | None = None
-    byline_positions: list[int] = field(default_factory=list)
 
 
 def content_words(text: str) -> set[str]:
