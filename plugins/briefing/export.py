@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .records import Briefing
 
 
 @dataclass(frozen=True)
 class PublishedBriefing:
-    """A briefing with the facts the site gave it: its final slug and URL."""
+    """A briefing with the facts the site gave it: its final slug and URL, and its links."""
 
     briefing: Briefing
     slug: str
     url: str
+    related: list[tuple[str, float]] = field(default_factory=list)
+    thread: str | None = None
+    copies: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PublishedThread:
+    slug: str
+    title: str
+    url: str
+    articles: list[str]
 
 
 def article_record(item: PublishedBriefing) -> dict:
@@ -41,17 +52,21 @@ def article_record(item: PublishedBriefing) -> dict:
         ],
         "quotes": [{"text": q.text, "speaker": q.speaker} for q in b.quotes],
         "tags": list(b.tags),
-        "related": [],
-        "thread": None,
+        "related": [{"slug": slug, "score": score} for slug, score in item.related],
+        "thread": item.thread,
+        "also_published_as": list(item.copies),
         "removed": [{"kind": c.kind, "text": c.text} for c in b.cut],
     }
 
 
-def archive_json(items: list[PublishedBriefing], rejected: list[dict]) -> str:
+def archive_json(items: list[PublishedBriefing], rejected: list[dict], threads: list[PublishedThread] = ()) -> str:
     articles = [article_record(item) for item in sorted(items, key=lambda i: i.briefing.source_path)]
     document = {
         "articles": articles,
-        "threads": [],
+        "threads": [
+            {"slug": t.slug, "title": t.title, "url": t.url, "articles": list(t.articles)}
+            for t in sorted(threads, key=lambda t: t.slug)
+        ],
         "rejected": sorted(rejected, key=lambda r: r["source_path"]),
     }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from .export import PublishedBriefing, archive_json
+from .corpus import CorpusItem, CorpusSettings, link_corpus
+from .export import PublishedBriefing, PublishedThread, archive_json
 from .reader import REJECTION_KEY
 from .report import BuildReport
 from .settings import BriefingSettings
@@ -33,18 +35,106 @@ class BriefingGenerator(Generator):
         self.report.articles = len(articles)
         for article in articles:
             self.report.cut_kinds.update(block.kind for block in article.briefing.cut)
+        self.threads = link_stories(articles, self.options.corpus, self.settings)
+        self.context["story_threads"] = self.threads
 
     def generate_output(self, writer):
+        relative = self.settings.get("RELATIVE_URLS", False)
+        template = self.get_template("thread")
+        for thread in self.threads:
+            writer.write_file(
+                thread.save_as, template, self.context, relative_urls=relative, url=thread.url, thread=thread
+            )
+        writer.write_file(
+            THREADS_SAVE_AS, self.get_template("threads"), self.context, relative_urls=relative, url=THREADS_URL
+        )
+        self.write_archive_json()
+
+    def write_archive_json(self):
         published = [
-            PublishedBriefing(a.briefing, a.slug, a.url)
+            PublishedBriefing(
+                a.briefing,
+                a.slug,
+                a.url,
+                related=[(r.article.slug, r.score) for r in a.related_stories],
+                thread=a.story_thread.slug if a.story_thread else None,
+                copies=[c.slug for c in a.copies],
+            )
             for a in self.context.get("articles", [])
             if hasattr(a, "briefing")
         ]
+        threads = [PublishedThread(t.slug, t.title, t.url, [a.slug for a in t.articles]) for t in self.threads]
         path = os.path.join(self.output_path, self.options.archive_json)
         os.makedirs(self.output_path, exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(archive_json(published, self.report.rejected))
-        logger.info("wrote %s (%d briefings)", path, len(published))
+            handle.write(archive_json(published, self.report.rejected, threads))
+        logger.info("wrote %s (%d briefings, %d threads)", path, len(published), len(threads))
+
+
+THREADS_URL = "threads/"
+THREADS_SAVE_AS = "threads/index.html"
+
+
+@dataclass
+class RelatedStory:
+    article: object
+    score: float
+    shared: list[str] = field(default_factory=list)  # entity names both stories mention
+    same_thread: bool = False
+
+
+@dataclass
+class ThreadPage:
+    slug: str
+    title: str
+    articles: list = field(default_factory=list)  # oldest first
+
+    @property
+    def url(self) -> str:
+        return f"threads/{self.slug}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"threads/{self.slug}/index.html"
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({a.briefing.source for a in self.articles if a.briefing.source})
+
+
+def link_stories(articles: list, settings: CorpusSettings, pelican_settings: dict) -> list[ThreadPage]:
+    """Run the corpus stage and hang its results on the articles; returns the thread pages."""
+    items = [
+        CorpusItem(
+            key=a.briefing.source_path,
+            slug=a.slug,
+            title=a.title,
+            body="\n".join(a.briefing.body),
+            date=a.briefing.date,
+            entities=frozenset(e.name for e in a.briefing.entities),
+            manual_related=tuple(a.briefing.related),
+        )
+        for a in articles
+    ]
+    links = link_corpus(items, settings)
+    by_key = {a.briefing.source_path: a for a in articles}
+    pages = {t.slug: ThreadPage(t.slug, t.title, [by_key[k] for k in t.keys]) for t in links.threads}
+    for article in articles:
+        key = article.briefing.source_path
+        mine = {e.name for e in article.briefing.entities}
+        thread_slug = links.thread_of.get(key)
+        article.story_thread = pages.get(thread_slug)
+        article.related_stories = [
+            RelatedStory(
+                by_key[other],
+                score,
+                sorted(mine & {e.name for e in by_key[other].briefing.entities}),
+                thread_slug is not None and links.thread_of.get(other) == thread_slug,
+            )
+            for other, score in links.related.get(key, [])
+        ]
+        article.copies = [by_key[other] for other in links.copies.get(key, [])]
+    return list(pages.values())
 
 
 def make_generator_class(pelican):

@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from .corpus import CorpusSettings
+from .related import RELATED_MAX, RELATED_THRESHOLD, TIME_SCALE_DAYS, RelatedSettings
+from .threads import THREAD_THRESHOLD, THREAD_WINDOW_DAYS
+
 DEFAULTS = {
     # Where the read stage keeps its per-file results; the environment variable wins (benchmarks, CI).
     "BRIEFING_CACHE_DIR": ".briefing-cache",
@@ -16,6 +20,13 @@ DEFAULTS = {
     "BRIEFING_WORDS_PER_MINUTE": 230,
     # File name of the machine-readable export, written to the output root.
     "BRIEFING_ARCHIVE_JSON": "archive.json",
+    # Related stories and threads (meaning and calibration: related.py, threads.py).
+    "BRIEFING_RELATED_MAX": RELATED_MAX,
+    "BRIEFING_RELATED_THRESHOLD": RELATED_THRESHOLD,
+    "BRIEFING_RELATED_SHOWN": 8,
+    "BRIEFING_TIME_SCALE_DAYS": TIME_SCALE_DAYS,
+    "BRIEFING_THREAD_THRESHOLD": THREAD_THRESHOLD,
+    "BRIEFING_THREAD_WINDOW_DAYS": THREAD_WINDOW_DAYS,
 }
 
 
@@ -26,6 +37,8 @@ class BriefingSettings:
     summary_max_chars: int
     words_per_minute: int
     archive_json: str
+    corpus: CorpusSettings
+    related_shown: int
 
     @classmethod
     def from_pelican(cls, settings: dict) -> BriefingSettings:
@@ -39,4 +52,14 @@ class BriefingSettings:
             summary_max_chars=int(get("BRIEFING_SUMMARY_MAX_CHARS")),
             words_per_minute=int(get("BRIEFING_WORDS_PER_MINUTE")),
             archive_json=str(get("BRIEFING_ARCHIVE_JSON")),
+            corpus=CorpusSettings(
+                related=RelatedSettings(
+                    threshold=float(get("BRIEFING_RELATED_THRESHOLD")),
+                    max_related=int(get("BRIEFING_RELATED_MAX")),
+                    time_scale_days=float(get("BRIEFING_TIME_SCALE_DAYS")),
+                ),
+                thread_threshold=float(get("BRIEFING_THREAD_THRESHOLD")),
+                thread_window_days=int(get("BRIEFING_THREAD_WINDOW_DAYS")),
+            ),
+            related_shown=int(get("BRIEFING_RELATED_SHOWN")),
         )

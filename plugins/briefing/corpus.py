@@ -1,0 +1,90 @@
+"""The corpus stage: links between the briefings of the whole archive (related stories, story threads,
+copies of one story). Plain data in and out; keys are source paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .duplicates import duplicate_groups
+from .related import RelatedSettings, StoryText, related_lists, similarity_graph
+from .threads import THREAD_THRESHOLD, THREAD_WINDOW_DAYS, story_threads
+
+
+@dataclass(frozen=True)
+class CorpusSettings:
+    related: RelatedSettings = field(default_factory=RelatedSettings)
+    thread_threshold: float = THREAD_THRESHOLD
+    thread_window_days: int = THREAD_WINDOW_DAYS
+
+
+@dataclass(frozen=True)
+class CorpusItem:
+    key: str  # source path
+    slug: str
+    title: str
+    body: str
+    date: str | None
+    entities: frozenset[str] = frozenset()
+    manual_related: tuple[str, ...] = ()  # slugs the user listed in front matter
+
+
+@dataclass(frozen=True)
+class StoryThread:
+    slug: str
+    title: str
+    keys: tuple[str, ...]  # oldest first
+
+
+@dataclass
+class CorpusLinks:
+    related: dict[str, list[tuple[str, float]]]
+    thread_of: dict[str, str]
+    threads: list[StoryThread]
+    copies: dict[str, list[str]]  # key -> keys of the other copies of the same text
+
+
+def link_corpus(items: list[CorpusItem], settings: CorpusSettings | None = None) -> CorpusLinks:
+    settings = settings or CorpusSettings()
+    items = sorted(items, key=lambda i: i.key)
+    stories = [StoryText(i.key, i.title, i.body, i.date, i.entities) for i in items]
+    graph = similarity_graph(stories, settings.related)
+    copy_groups = duplicate_groups([f"{i.title}\n{i.body}" for i in items])
+    copies_of = {p: set(group) - {p} for group in copy_groups for p in group}
+    threads = story_threads(graph, [i.date for i in items], settings.thread_threshold, settings.thread_window_days)
+    positions = related_lists(graph, threads, settings.related, exclude=copies_of)
+
+    by_slug = {item.slug: item.key for item in items}
+    related: dict[str, list[tuple[str, float]]] = {}
+    for position, item in enumerate(items):
+        if item.manual_related:
+            manual = [by_slug[s] for s in item.manual_related if s in by_slug and by_slug[s] != item.key]
+            related[item.key] = [(key, 1.0) for key in dict.fromkeys(manual)]
+        else:
+            related[item.key] = [(items[o].key, score) for o, score in positions[position]]
+
+    story_threads_list: list[StoryThread] = []
+    thread_of: dict[str, str] = {}
+    taken: set[str] = set()
+    for thread in threads:
+        members = [items[p] for p in thread.members]
+        slug = _unique(members[0].slug, taken)
+        central = _most_central(thread.members, graph)
+        story_threads_list.append(StoryThread(slug, items[central].title, tuple(m.key for m in members)))
+        for member in members:
+            thread_of[member.key] = slug
+    copies = {items[p].key: [items[o].key for o in sorted(others)] for p, others in copies_of.items()}
+    return CorpusLinks(related, thread_of, sorted(story_threads_list, key=lambda t: t.slug), copies)
+
+
+def _most_central(members: tuple[int, ...], graph: dict[int, dict[int, float]]) -> int:
+    """The member most similar to the others: its headline names the thread."""
+    return max(members, key=lambda m: (sum(graph[m].get(o, 0.0) for o in members if o != m), -m))
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    """Thread slugs come from their oldest story, so adding an unrelated article never renames one."""
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    taken.add(candidate)
+    return candidate

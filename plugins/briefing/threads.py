@@ -1,0 +1,93 @@
+"""Story threads: the coverage of one event, across outlets and days.
+
+Stories are grouped by average-linkage clustering over the related-story graph: two groups join when the
+mean similarity over all their pairs (missing pairs count as 0) reaches the threshold, and their dates lie
+within the thread window. Single-link chaining would join two different events of the same kind through
+one similar pair; the average keeps them apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from dataclasses import dataclass
+
+# Defaults of BRIEFING_THREAD_THRESHOLD and BRIEFING_THREAD_WINDOW_DAYS. The threshold was swept
+# 0.08-0.24 on related-ecbplus dev: thread BCubed F1 0.867 at 0.24, 0.888 at 0.20, 0.887 at 0.18,
+# 0.830 at 0.10 (two sibling events start to merge). The window is a guess: ECB+ has no dates.
+THREAD_THRESHOLD = 0.20
+THREAD_WINDOW_DAYS = 21
+
+
+@dataclass(frozen=True)
+class Thread:
+    members: tuple[int, ...]  # story positions, in (date, source order)
+
+
+def story_threads(
+    graph: dict[int, dict[int, float]],
+    dates: list[str | None],
+    threshold: float = THREAD_THRESHOLD,
+    window_days: int = THREAD_WINDOW_DAYS,
+) -> list[Thread]:
+    """Threads of two or more stories. `graph` is symmetric: graph[a][b] == graph[b][a]."""
+    ordinals = [_ordinal(d) for d in dates]
+    members: dict[int, list[int]] = {i: [i] for i in graph}
+    spans: dict[int, tuple[int, int] | None] = {i: (o, o) if o is not None else None for i, o in enumerate(ordinals)}
+    links: dict[int, dict[int, float]] = {i: dict(edges) for i, edges in graph.items()}
+    heap = [(-score, a, b) for a, edges in graph.items() for b, score in edges.items() if a < b and score >= threshold]
+    heapq.heapify(heap)
+    next_id = len(graph)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        average = links[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+        if abs(average + negative) > 1e-9:
+            continue  # stale entry; the current average was pushed when it changed
+        if not _within_window(spans[a], spans[b], window_days):
+            continue
+        merged = next_id
+        next_id += 1
+        members[merged] = members.pop(a) + members.pop(b)
+        spans[merged] = _join_spans(spans.pop(a), spans.pop(b))
+        merged_links: dict[int, float] = {}
+        for old in (a, b):
+            for other, total in links.pop(old).items():
+                if other in (a, b):
+                    continue
+                merged_links[other] = merged_links.get(other, 0.0) + total
+                del links[other][old]
+        links[merged] = merged_links
+        for other, total in merged_links.items():
+            links[other][merged] = total
+            average = total / (len(members[merged]) * len(members[other]))
+            if average >= threshold:
+                heapq.heappush(heap, (-average, min(merged, other), max(merged, other)))
+    groups = [
+        sorted(group, key=lambda i: (ordinals[i] if ordinals[i] is not None else 10**9, i))
+        for group in members.values()
+    ]
+    return sorted((Thread(tuple(g)) for g in groups if len(g) >= 2), key=lambda t: t.members)
+
+
+def _ordinal(date: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal() if date else None
+    except ValueError:
+        return None
+
+
+def _within_window(a: tuple[int, int] | None, b: tuple[int, int] | None, window_days: int) -> bool:
+    if a is None or b is None:
+        return True
+    gap = max(0, b[0] - a[1], a[0] - b[1])
+    return gap <= window_days
+
+
+def _join_spans(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a[0], b[0]), max(a[1], b[1])
