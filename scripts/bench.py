@@ -30,6 +30,10 @@ WORDS_PER_ARTICLE = (480, 600)  # paragraphs overshoot by ~half a sentence: bodi
 PARAGRAPHS_PER_ARTICLE = (8, 12)  # the paragraph count of such a story
 TAIL_LINES = 30  # enough of a failed build's output to show the traceback
 LOG_COLUMNS = "160"  # pelican's rich logging wraps at $COLUMNS; at 80 tracebacks are unreadable
+MAX_EVENT_ARTICLES = 5  # stories per event: one outlet alone up to a handful covering it
+EVENT_SPAN_DAYS = 4  # coverage of one event spreads over a few days
+EVENT_FOCUS = 0.6  # share of sentences about the event's own place, organisation and subject
+RELATED_SIZES = (1000, 5000, 20000)  # archive sizes at which the related + thread stage is timed
 
 VANILLA_CONF = """\
 SITENAME = "Vanilla bench"
@@ -62,7 +66,13 @@ QUOTES = ("We will not accept any delay on {topic}", "The situation in {place} r
           "This is a question for the {org}, not for us")
 COMMENTS = ("Finally someone is reporting on this.", "This will not end well.", "Who is paying for all of this?",
             "Great article, thanks for the context.")
+SYLLABLES = ("ka", "lo", "mi", "ren", "tav", "or", "ul", "sen", "dra", "vik", "ma", "tel", "zo", "bri", "an", "quel",
+             "dor", "fa", "ni", "gar", "hes", "po", "rin", "sta", "ve", "yor", "lan", "ek", "shu", "bel")
+DETAILS_PER_EVENT = 4  # coined words of each event's own subject: real events bring their own vocabulary
 SENTENCES = (
+    "The dispute over the {detail} has drawn in officials from {place}.",
+    "Documents seen by reporters describe the {detail} as the core of the plan.",
+    "{person} said the {detail} would be reviewed by the {org}.",
     "{person} said on {weekday} that the {org} would review {topic} within weeks.",
     "Officials in {place} reported that {n} people had been affected since {month}.",
     "The {org} has criticised {topic}, according to {n} sources familiar with it.",
@@ -78,6 +88,16 @@ SENTENCES = (
     '"{quote}," said {person}, adding that {topic} would be on the agenda.',
 )
 # fmt: on
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    date: datetime.date
+    org: str
+    topic: str
+    place: str
+    cast: dict[str, str]  # name -> role
+    details: tuple[str, ...]  # words of this event only
 
 
 @dataclasses.dataclass
@@ -120,15 +140,17 @@ def mention(person: str, role: str, mentioned: set[str]) -> str:
     return f"{person}, the {role},"
 
 
-def sentence(rng: random.Random, template: str, cast: dict[str, str], mentioned: set[str]) -> str:
+def sentence(rng: random.Random, template: str, cast: dict[str, str], mentioned: set[str], event: Event) -> str:
+    on_event = rng.random() < EVENT_FOCUS
     fields = {
-        "org": rng.choice(ORGS),
-        "place": rng.choice(PLACES),
-        "topic": rng.choice(TOPICS),
+        "org": event.org if on_event else rng.choice(ORGS),
+        "place": event.place if on_event else rng.choice(PLACES),
+        "topic": event.topic if on_event else rng.choice(TOPICS),
         "weekday": rng.choice(WEEKDAYS),
         "n": rng.randint(2, 90),
         "month": calendar.month_name[rng.randint(1, 12)],
     }
+    fields["detail"] = rng.choice(event.details)
     fields["quote"] = rng.choice(QUOTES).format(**fields)
     if "{person}" in template:
         person = rng.choice(list(cast))
@@ -137,7 +159,7 @@ def sentence(rng: random.Random, template: str, cast: dict[str, str], mentioned:
     return text[0].upper() + text[1:]
 
 
-def story_paragraphs(rng: random.Random, cast: dict[str, str]) -> list[str]:
+def story_paragraphs(rng: random.Random, cast: dict[str, str], event: Event) -> list[str]:
     count = rng.randint(*PARAGRAPHS_PER_ARTICLE)
     words_each = rng.randint(*WORDS_PER_ARTICLE) // count
     mentioned: set[str] = set()
@@ -146,7 +168,7 @@ def story_paragraphs(rng: random.Random, cast: dict[str, str]) -> list[str]:
         templates = iter(rng.sample(SENTENCES, len(SENTENCES)))  # no sentence twice in a paragraph
         sentences: list[str] = []
         while sum(len(s.split()) for s in sentences) < words_each:
-            sentences.append(sentence(rng, next(templates), cast, mentioned))
+            sentences.append(sentence(rng, next(templates), cast, mentioned, event))
         paragraphs.append(" ".join(sentences))
     return paragraphs
 
@@ -164,18 +186,42 @@ def page_bottom(rng: random.Random, author: str, outlet: str) -> list[str]:
     return lines
 
 
-def make_article(rng: random.Random, number: int) -> Article:
-    date = FIRST_DAY + datetime.timedelta(days=rng.randrange(SPAN_DAYS))
-    org, verb, topic, place = (rng.choice(pool) for pool in (ORGS, HEADLINE_VERBS, TOPICS, PLACES))
+def coined_word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+
+
+def make_event(rng: random.Random) -> Event:
+    """One news event: its day, actors, place and subject; several outlets cover it over a few days.
+    Half the events happen in a coined town and involve people with coined surnames, as real news keeps
+    bringing new names."""
+    roles = (rng.choice(ROLES).format(org=rng.choice(ORGS), place=rng.choice(PLACES)) for _ in range(4))
+    people = person_names(rng, rng.randint(2, 4))
+    if rng.random() < 0.5:
+        people = [f"{name.split()[0]} {coined_word(rng).capitalize()}" for name in people]
+    place = coined_word(rng).capitalize() if rng.random() < 0.5 else rng.choice(PLACES)
+    return Event(
+        date=FIRST_DAY + datetime.timedelta(days=rng.randrange(SPAN_DAYS)),
+        org=rng.choice(ORGS),
+        topic=rng.choice(TOPICS),
+        place=place,
+        cast=dict(zip(people, roles, strict=False)),
+        details=tuple(coined_word(rng) for _ in range(DETAILS_PER_EVENT)),
+    )
+
+
+def make_article(rng: random.Random, number: int, event: Event) -> Article:
+    date = event.date + datetime.timedelta(days=rng.randrange(EVENT_SPAN_DAYS))
+    org, topic, place, verb = event.org, event.topic, event.place, rng.choice(HEADLINE_VERBS)
     headline = f"{org} {verb} {topic} in {place}"
     slug = re.sub(r"[^a-z0-9]+", "-", headline.lower()).strip("-") + f"-{number}"  # unique per article
     authors = person_names(rng, rng.randint(1, 2))
     outlet = rng.choice(OUTLETS)
-    roles = (rng.choice(ROLES).format(org=rng.choice(ORGS), place=rng.choice(PLACES)) for _ in range(4))
-    cast = dict(zip(person_names(rng, rng.randint(2, 4)), roles, strict=False))
+    cast = event.cast
     dateline = date.strftime(rng.choice(("%B %d, %Y", "Published %d %b %Y")))
     page_top = [*rng.sample(NAV, rng.randint(3, 6)), headline, f"By {' and '.join(authors)}, {outlet}", dateline]
-    return Article(date, slug, headline, page_top, story_paragraphs(rng, cast), page_bottom(rng, authors[0], outlet))
+    return Article(
+        date, slug, headline, page_top, story_paragraphs(rng, cast, event), page_bottom(rng, authors[0], outlet)
+    )
 
 
 def raw_text(article: Article) -> str:
@@ -187,15 +233,24 @@ def markdown_text(article: Article) -> str:
     return header + "\n\n".join(article.paragraphs) + "\n"
 
 
+def generate_articles(count: int, seed: int):
+    """`count` articles in events of 1 to MAX_EVENT_ARTICLES stories each, deterministic for a seed."""
+    rng = random.Random(seed)
+    left, event = 0, None
+    for number in range(count):
+        if left == 0:
+            event, left = make_event(rng), rng.randint(1, MAX_EVENT_ARTICLES)
+        left -= 1
+        yield make_article(rng, number, event)
+
+
 def write_archive(count: int, seed: int, workdir: Path) -> None:
     """content/articles/*.txt for the briefing build, md-content/articles/*.md for vanilla Pelican."""
-    rng = random.Random(seed)
     raw_dir = workdir / "content" / "articles"
     markdown_dir = workdir / "md-content" / "articles"
     for folder in (raw_dir, markdown_dir):
         folder.mkdir(parents=True)
-    for number in range(count):
-        article = make_article(rng, number)
+    for article in generate_articles(count, seed):
         stem = f"{article.date}-{article.slug}"
         (raw_dir / f"{stem}.txt").write_text(raw_text(article), encoding="utf-8")
         (markdown_dir / f"{stem}.md").write_text(markdown_text(article), encoding="utf-8")
@@ -238,6 +293,44 @@ def vanilla_builds(workdir: Path, articles: int) -> list[BuildResult]:
     return cold_then_warm("vanilla", [str(PELICAN), *paths], env, workdir, articles)
 
 
+def related_stage_in_process(count: int, seed: int) -> None:
+    """Child process of `related_stage`: time link_corpus alone on `count` generated articles."""
+    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
+    from briefing.corpus import CorpusItem, link_corpus
+
+    items = [
+        CorpusItem(f"articles/{a.slug}.txt", a.slug, a.headline, "\n".join(a.paragraphs), a.date.isoformat())
+        for a in generate_articles(count, seed)
+    ]
+    started = time.perf_counter()
+    links = link_corpus(items)
+    seconds = time.perf_counter() - started
+    print(f"{seconds:.3f} {len(links.threads)}")
+
+
+def related_stage(sizes: tuple[int, ...], seed: int) -> list[tuple[int, float, int, float]]:
+    """(articles, seconds, threads, max RSS MiB) of the related + thread stage at each size, each in its own
+    process so that its peak memory is its own."""
+    rows = []
+    for count in sizes:
+        command = [sys.executable, __file__, "--related-only", str(count), "--seed", str(seed)]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            raise BuildFailedError(f"related stage at {count} articles failed")
+        seconds, threads = output.split()
+        rows.append((count, float(seconds), int(threads), usage.ru_maxrss / 1024))
+        logger.info(
+            "related + threads  %6d articles  %7.2f s  %5d threads  %7.1f MiB",
+            count,
+            float(seconds),
+            int(threads),
+            usage.ru_maxrss / 1024,
+        )
+    return rows
+
+
 def print_summary(results: list[BuildResult]) -> None:
     print(f"\n{'build':14} {'seconds':>8} {'articles/s':>11} {'max RSS MiB':>12}")
     for result in results:
@@ -256,6 +349,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--articles", type=int, default=1000, help="articles to generate (default 1000)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the article generator (default 1)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR (new or empty) and keep it")
+    parser.add_argument(
+        "--related-sizes",
+        default=",".join(map(str, RELATED_SIZES)),
+        help="archive sizes at which the related + thread stage alone is timed ('' to skip)",
+    )
+    parser.add_argument("--related-only", type=int, metavar="N", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -271,6 +370,9 @@ def prepare_workdir(keep: Path | None) -> Path:
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
     args = parse_args(argv)
+    if args.related_only:
+        related_stage_in_process(args.related_only, args.seed)
+        return 0
     workdir = prepare_workdir(args.keep)
     results: list[BuildResult] = []
     failed = False
@@ -284,6 +386,16 @@ def main(argv: list[str]) -> int:
                 logger.error("%s", error)
                 failed = True
         print_summary(results)
+        sizes = tuple(int(size) for size in args.related_sizes.split(",") if size.strip())
+        if sizes:
+            rows = related_stage(sizes, args.seed)
+            if len(rows) > 1:
+                logger.info(
+                    "related + threads: %d articles take %.1fx the time of %d",
+                    rows[-1][0],
+                    rows[-1][1] / max(rows[0][1], 1e-9),
+                    rows[0][0],
+                )
     finally:
         if args.keep is None:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .duplicates import duplicate_groups
-from .related import RelatedSettings, StoryText, related_lists, similarity_graph
+from .related import BODY_CHARS, TITLE_REPEAT, RelatedSettings, StoryText, related_lists, similarity_graph, tokenize
 from .threads import THREAD_THRESHOLD, THREAD_WINDOW_DAYS, story_threads
 
 
@@ -47,8 +47,10 @@ def link_corpus(items: list[CorpusItem], settings: CorpusSettings | None = None)
     settings = settings or CorpusSettings()
     items = sorted(items, key=lambda i: i.key)
     stories = [StoryText(i.key, i.title, i.body, i.date, i.entities) for i in items]
-    graph = similarity_graph(stories, settings.related)
-    copy_groups = duplicate_groups([f"{i.title}\n{i.body}" for i in items])
+    body_words = [tokenize(i.body[:BODY_CHARS]) for i in items]
+    tokens = [tokenize(i.title) * TITLE_REPEAT + words for i, words in zip(items, body_words, strict=True)]
+    graph = similarity_graph(stories, settings.related, tokens)
+    copy_groups = duplicate_groups(body_words, graph)
     copies_of = {p: set(group) - {p} for group in copy_groups for p in group}
     threads = story_threads(graph, [i.date for i in items], settings.thread_threshold, settings.thread_window_days)
     positions = related_lists(graph, threads, settings.related, exclude=copies_of)

@@ -1,54 +1,41 @@
-"""Near-duplicate copies of one story (the same wire text filed twice), found with MinHash.
+"""Near-duplicate copies of one story (the same wire text filed twice under two names).
 
-Each story's word 5-grams are hashed; 64 min-hashes make its signature; stories that agree on a whole
-band of 4 min-hashes become candidates, and candidates whose signatures agree on at least
-DUPLICATE_SIMILARITY of their positions are copies. Linear in the archive.
+Candidates are the pairs the related-story search already scored as very similar; each candidate pair
+is confirmed on the texts themselves: the Jaccard similarity of their sets of word 5-grams (shingles).
+Only candidate pairs are compared, so the cost follows the number of near-identical pairs, not the
+square of the archive.
 """
 
 from __future__ import annotations
 
-import re
-import zlib
-
-import numpy as np
-
-# Estimated Jaccard similarity of the 5-gram sets from which two texts are one story's copies. A wire
-# story republished with a different headline, credit line or a trimmed last paragraph stays above 0.7;
-# two reports of one event in different words stay far below 0.3.
+# A candidate pair scores at least this in the related-story graph (TF-IDF cosine blended with entities
+# and time): copies of one text score above 0.9, different reports of one event rarely above 0.6.
+COPY_CANDIDATE_SCORE = 0.8
+# Jaccard similarity of the 5-gram sets from which two texts are copies: a wire story republished with
+# another headline, a credit line or a trimmed last paragraph stays above 0.7; two reports of one event
+# in different words stay far below 0.3.
 DUPLICATE_SIMILARITY = 0.7
 SHINGLE_WORDS = 5
-SIGNATURE_SIZE = 64
-BAND_ROWS = 4
+CANDIDATES_PER_STORY = 5  # a story's copies are among its closest matches
+COMPARED_WORDS = 250  # copies agree from the first line on; the start of the story decides
 MIN_WORDS = 40  # shorter texts (headline-only pages, briefs) are too short to call copies
-_PRIME = (1 << 61) - 1
-_WORD = re.compile(r"\w+")
 
 
-def _signature(text: str, multipliers: np.ndarray, offsets: np.ndarray) -> np.ndarray | None:
-    words = _WORD.findall(text.lower())
-    if len(words) < MIN_WORDS:
-        return None
-    hashes = np.fromiter(
-        {zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode()) for i in range(len(words) - SHINGLE_WORDS + 1)},
-        dtype=np.uint64,
-    )
-    values = (np.outer(multipliers, hashes) + offsets[:, None]) % _PRIME
-    return values.min(axis=1)
+def _shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
+    words = words[:COMPARED_WORDS]
+    return frozenset(tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
 
 
-def duplicate_groups(texts: list[str]) -> list[list[int]]:
-    """Groups of positions whose texts are copies of one another (each group sorted, size >= 2)."""
-    generator = np.random.default_rng(20181)  # fixed: signatures must not change between builds
-    multipliers = generator.integers(1, 1 << 31, size=SIGNATURE_SIZE, dtype=np.uint64)
-    offsets = generator.integers(0, 1 << 31, size=SIGNATURE_SIZE, dtype=np.uint64)
-    signatures = [_signature(text, multipliers, offsets) for text in texts]
-    buckets: dict[tuple, list[int]] = {}
-    for position, signature in enumerate(signatures):
-        if signature is None:
-            continue
-        for band in range(0, SIGNATURE_SIZE, BAND_ROWS):
-            buckets.setdefault((band, *signature[band : band + BAND_ROWS].tolist()), []).append(position)
-    parent = list(range(len(texts)))
+def duplicate_groups(token_lists: list[list[str]], graph: dict[int, dict[int, float]]) -> list[list[int]]:
+    """Groups of positions whose word lists are copies of one another (each group sorted, size >= 2)."""
+    shingles: dict[int, frozenset] = {}
+
+    def shingles_of(position: int) -> frozenset:
+        if position not in shingles:
+            shingles[position] = _shingles(token_lists[position])
+        return shingles[position]
+
+    parent = list(range(len(token_lists)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -56,12 +43,17 @@ def duplicate_groups(texts: list[str]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for positions in buckets.values():
-        first = positions[0]  # a star per bucket keeps a crowded bucket linear; other bands add the rest
-        for other in positions[1:]:
-            if root(other) != root(first) and np.mean(signatures[first] == signatures[other]) >= DUPLICATE_SIMILARITY:
-                parent[root(other)] = root(first)
+    for a, edges in graph.items():
+        if len(token_lists[a]) < MIN_WORDS:
+            continue
+        best = sorted(((s, b) for b, s in edges.items() if s >= COPY_CANDIDATE_SCORE), reverse=True)
+        for _score, b in best[:CANDIDATES_PER_STORY]:
+            if len(token_lists[b]) < MIN_WORDS or root(a) == root(b):
+                continue
+            first, second = shingles_of(a), shingles_of(b)
+            if len(first & second) / len(first | second) >= DUPLICATE_SIMILARITY:
+                parent[root(b)] = root(a)
     groups: dict[int, list[int]] = {}
-    for position in range(len(texts)):
+    for position in range(len(token_lists)):
         groups.setdefault(root(position), []).append(position)
     return [sorted(g) for g in groups.values() if len(g) >= 2]

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 # 0.830 at 0.10 (two sibling events start to merge). The window is a guess: ECB+ has no dates.
 THREAD_THRESHOLD = 0.20
 THREAD_WINDOW_DAYS = 21
+# Pairs scoring below this share of the threshold are left out of the averages: they barely move them
+# (related-ecbplus dev: thread F1 within 0.002 at 0.5) and they are most of the graph.
+EDGE_FLOOR_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ def story_threads(
 ) -> list[Thread]:
     """Threads of two or more stories. `graph` is symmetric: graph[a][b] == graph[b][a]."""
     ordinals = [_ordinal(d) for d in dates]
+    floor = threshold * EDGE_FLOOR_SHARE
+    graph = {i: {o: s for o, s in edges.items() if s >= floor} for i, edges in graph.items()}
     members: dict[int, list[int]] = {i: [i] for i in graph}
     spans: dict[int, tuple[int, int] | None] = {i: (o, o) if o is not None else None for i, o in enumerate(ordinals)}
     links: dict[int, dict[int, float]] = {i: dict(edges) for i, edges in graph.items()}
