@@ -490,3 +490,21 @@ def test_warm_rebuild_gives_the_same_site(sample, warm):
     build, _, _ = warm
     assert build.returncode == sample.returncode
     assert file_bytes(build.out) == file_bytes(sample.out)
+
+
+def test_sample_articles_list_each_other_first_and_form_one_thread(sample):
+    records = sample.archive["articles"]
+    slugs = {record["slug"] for record in records}
+    for record in records:
+        assert record["related"], record["slug"]
+        assert record["related"][0]["slug"] in slugs - {record["slug"]}
+    threads = sample.archive["threads"]
+    assert len(threads) == 1
+    assert set(threads[0]["articles"]) == slugs
+    assert all(record["thread"] == threads[0]["slug"] for record in records)
+    thread_page = page_path(sample.out, threads[0]["url"]).read_text(encoding="utf-8")
+    for record in records:
+        assert str(escape(record["title"])) in thread_page
+        briefing_page = sample.page(record).read_text(encoding="utf-8")
+        assert "Related stories" in briefing_page
+        assert threads[0]["url"].strip("/") in briefing_page
