@@ -26,32 +26,43 @@ def cache_key(source_path: str, data: bytes, sidecar: str | None, version: str) 
     return digest.hexdigest()
 
 
-class ExtractionCache:
-    """Briefings stored as JSON files, one per key; a missing or broken entry is a miss."""
+class JsonCache:
+    """Records stored as JSON files, one per key; a missing or broken entry is a miss.
 
-    def __init__(self, directory: str):
+    `load` and `dump` turn a record into JSON-ready data and back (e.g. Briefing.from_dict / to_dict)."""
+
+    def __init__(self, directory: str, load, dump):
         self.directory = directory
+        self.load = load
+        self.dump = dump
 
     def _path(self, key: str) -> str:
         return os.path.join(self.directory, key[:2], key + ".json")
 
-    def get(self, key: str) -> Briefing | None:
+    def get(self, key: str):
         try:
             with open(self._path(key), encoding="utf-8") as handle:
-                return Briefing.from_dict(json.load(handle))
+                return self.load(json.load(handle))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, TypeError) as error:
+        except (OSError, ValueError, TypeError, KeyError) as error:
             logger.debug("ignoring unreadable cache entry %s: %s", key, error)
             return None
 
-    def put(self, key: str, briefing: Briefing) -> None:
+    def put(self, key: str, record) -> None:
         path = self._path(key)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(briefing.to_dict(), out, ensure_ascii=False)
+                json.dump(self.dump(record), out, ensure_ascii=False)
             os.replace(temporary, path)
         except OSError as error:
-            logger.warning("could not write the extraction cache in %s: %s", self.directory, error)
+            logger.warning("could not write the cache in %s: %s", self.directory, error)
+
+
+class ExtractionCache(JsonCache):
+    """The read stage's briefings, one file per article."""
+
+    def __init__(self, directory: str):
+        super().__init__(directory, Briefing.from_dict, Briefing.to_dict)

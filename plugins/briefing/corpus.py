@@ -3,7 +3,10 @@ copies of one story). Plain data in and out; keys are source paths."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from .duplicates import duplicate_groups
 from .related import BODY_CHARS, TITLE_REPEAT, RelatedSettings, StoryText, related_lists, similarity_graph, tokenize
@@ -41,6 +44,34 @@ class CorpusLinks:
     thread_of: dict[str, str]
     threads: list[StoryThread]
     copies: dict[str, list[str]]  # key -> keys of the other copies of the same text
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CorpusLinks:
+        return cls(
+            related={k: [(o, s) for o, s in v] for k, v in data["related"].items()},
+            thread_of=data["thread_of"],
+            threads=[StoryThread(t["slug"], t["title"], tuple(t["keys"])) for t in data["threads"]],
+            copies=data["copies"],
+        )
+
+
+CORPUS_MODULES = ("corpus.py", "related.py", "threads.py", "duplicates.py")
+
+
+def corpus_key(items: list[CorpusItem], settings: CorpusSettings) -> str:
+    """What the corpus stage's result depends on: every item, the settings and the stage's own code.
+    An unchanged archive rebuilds without running (or even importing) the text models."""
+    digest = hashlib.sha256()
+    for name in CORPUS_MODULES:
+        digest.update((Path(__file__).parent / name).read_bytes())
+    digest.update(repr(settings).encode())
+    for item in sorted(items, key=lambda i: i.key):
+        record = [item.key, item.slug, item.title, item.body, item.date, sorted(item.entities), item.manual_related]
+        digest.update(json.dumps(record, ensure_ascii=False).encode())
+    return digest.hexdigest()
 
 
 def link_corpus(items: list[CorpusItem], settings: CorpusSettings | None = None) -> CorpusLinks:

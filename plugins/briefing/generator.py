@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
-from .corpus import CorpusItem, CorpusSettings, link_corpus
+from .cache import JsonCache
+from .corpus import CorpusItem, CorpusLinks, CorpusSettings, corpus_key, link_corpus
 from .export import PublishedBriefing, PublishedThread, archive_json
 from .reader import REJECTION_KEY
 from .report import BuildReport
@@ -35,7 +36,10 @@ class BriefingGenerator(Generator):
         self.report.articles = len(articles)
         for article in articles:
             self.report.cut_kinds.update(block.kind for block in article.briefing.cut)
-        self.threads = link_stories(articles, self.options.corpus, self.settings)
+        corpus_cache = JsonCache(
+            os.path.join(self.options.cache_dir, "corpus"), CorpusLinks.from_dict, CorpusLinks.to_dict
+        )
+        self.threads = link_stories(articles, self.options.corpus, corpus_cache)
         self.context["story_threads"] = self.threads
 
     def generate_output(self, writer):
@@ -102,8 +106,9 @@ class ThreadPage:
         return sorted({a.briefing.source for a in self.articles if a.briefing.source})
 
 
-def link_stories(articles: list, settings: CorpusSettings, pelican_settings: dict) -> list[ThreadPage]:
-    """Run the corpus stage and hang its results on the articles; returns the thread pages."""
+def link_stories(articles: list, settings: CorpusSettings, cache: JsonCache) -> list[ThreadPage]:
+    """Run the corpus stage (or reuse its cached result) and hang the results on the articles; returns
+    the thread pages."""
     items = [
         CorpusItem(
             key=a.briefing.source_path,
@@ -116,7 +121,11 @@ def link_stories(articles: list, settings: CorpusSettings, pelican_settings: dic
         )
         for a in articles
     ]
-    links = link_corpus(items, settings)
+    key = corpus_key(items, settings)
+    links = cache.get(key)
+    if links is None:
+        links = link_corpus(items, settings)
+        cache.put(key, links)
     by_key = {a.briefing.source_path: a for a in articles}
     pages = {t.slug: ThreadPage(t.slug, t.title, [by_key[k] for k in t.keys]) for t in links.threads}
     for article in articles:
