@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .duplicates import duplicate_groups
-from .related import BODY_CHARS, TITLE_REPEAT, RelatedSettings, StoryText, related_lists, similarity_graph, tokenize
+from .related import RelatedSettings, StoryText, body_tokens, related_lists, similarity_graph, story_tokens
 from .threads import THREAD_THRESHOLD, THREAD_WINDOW_DAYS, story_threads
 
 
@@ -58,7 +58,7 @@ class CorpusLinks:
         )
 
 
-CORPUS_MODULES = ("corpus.py", "related.py", "threads.py", "duplicates.py")
+CORPUS_MODULES = ("corpus.py", "related.py", "threads.py", "duplicates.py", "dates.py")
 
 
 def corpus_key(items: list[CorpusItem], settings: CorpusSettings) -> str:
@@ -78,8 +78,8 @@ def link_corpus(items: list[CorpusItem], settings: CorpusSettings | None = None)
     settings = settings or CorpusSettings()
     items = sorted(items, key=lambda i: i.key)
     stories = [StoryText(i.key, i.title, i.body, i.date, i.entities) for i in items]
-    body_words = [tokenize(i.body[:BODY_CHARS]) for i in items]
-    tokens = [tokenize(i.title) * TITLE_REPEAT + words for i, words in zip(items, body_words, strict=True)]
+    body_words = [body_tokens(i.body) for i in items]
+    tokens = [story_tokens(s, words) for s, words in zip(stories, body_words, strict=True)]
     graph = similarity_graph(stories, settings.related, tokens)
     copy_groups = duplicate_groups(body_words, graph)
     copies_of = {p: set(group) - {p} for group in copy_groups for p in group}

@@ -62,6 +62,14 @@ class FoundDate:
     end: int
 
 
+def day_number(date: str | None) -> int | None:
+    """The proleptic ordinal of an ISO date or datetime ('2018-09-28...'), or None if there is none."""
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal() if date else None
+    except ValueError:
+        return None
+
+
 def unglue(text: str) -> str:
     """'By Kent GermanDec 22, 2023' -> 'By Kent German Dec 22, 2023' (copied pages lose spaces)."""
     return _GLUED_MONTH.sub(" ", text)

@@ -68,15 +68,20 @@ class RawArticle:
     sidecar: str | None = None  # text of NAME.yaml next to the file, if any
 
 
+def check_size(size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
+    """Reject a file over the size limit; callers may check before reading it."""
+    if size > max_bytes:
+        raise UnusableFile(
+            f"the file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB "
+            "for one article (BRIEFING_MAX_FILE_BYTES)"
+        )
+
+
 def extract_briefing(
     raw: RawArticle, max_bytes: int = MAX_FILE_BYTES, summary_max_chars: int = SUMMARY_MAX_CHARS
 ) -> Briefing:
     """Read one article. Raises UnusableFile with the reason when the file cannot become a briefing."""
-    if len(raw.data) > max_bytes:
-        raise UnusableFile(
-            f"the file is {len(raw.data) / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB "
-            "for one article (BRIEFING_MAX_FILE_BYTES)"
-        )
+    check_size(len(raw.data), max_bytes)
     text = decode_bytes(raw.data)
     front_yaml, page_text = split_front_matter(text)
     user = {}

@@ -32,7 +32,8 @@ class BriefingGenerator(Generator):
         self.options = BriefingSettings.from_pelican(self.settings)
 
     def generate_context(self):
-        articles = [a for a in self.context.get("articles", []) if hasattr(a, "briefing")]
+        self.articles = [a for a in self.context.get("articles", []) if hasattr(a, "briefing")]
+        articles = self.articles
         self.report.articles = len(articles)
         for article in articles:
             self.report.cut_kinds.update(block.kind for block in article.briefing.cut)
@@ -64,8 +65,7 @@ class BriefingGenerator(Generator):
                 thread=a.story_thread.slug if a.story_thread else None,
                 copies=[c.slug for c in a.copies],
             )
-            for a in self.context.get("articles", [])
-            if hasattr(a, "briefing")
+            for a in self.articles
         ]
         threads = [PublishedThread(t.slug, t.title, t.url, [a.slug for a in t.articles]) for t in self.threads]
         path = os.path.join(self.output_path, self.options.archive_json)

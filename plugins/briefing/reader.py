@@ -17,7 +17,7 @@ from pelican.urlwrappers import Author, Tag
 from pelican.utils import SafeDatetime
 
 from .cache import ExtractionCache, cache_key
-from .extract import EXTRACTOR_VERSION, RawArticle, extract_briefing
+from .extract import EXTRACTOR_VERSION, RawArticle, check_size, extract_briefing
 from .records import UnusableFile
 from .render import paragraphs_html, text_html
 from .settings import BriefingSettings
@@ -51,12 +51,7 @@ class BriefingReader(BaseReader):
 
     def _briefing(self, source_path: str, relative: str):
         try:
-            size = os.path.getsize(source_path)
-            if size > self.options.max_file_bytes:
-                raise UnusableFile(
-                    f"the file is {size / 1e6:.1f} MB, over the limit of "
-                    f"{self.options.max_file_bytes / 1e6:.1f} MB for one article (BRIEFING_MAX_FILE_BYTES)"
-                )
+            check_size(os.path.getsize(source_path), self.options.max_file_bytes)
             with open(source_path, "rb") as handle:
                 data = handle.read()
             sidecar = _read_sidecar(source_path)

@@ -7,12 +7,13 @@ memory grow close to linearly with the archive.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import string
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from .dates import day_number
 
 # Defaults of the BRIEFING_RELATED_* settings, calibrated on related-ecbplus dev (982 short articles,
 # 43 topics of two sibling events each). Stories of the same thread are always related; another story
@@ -82,9 +83,15 @@ def tokenize(text: str) -> list[str]:
     return text.lower().translate(_PUNCTUATION_TO_SPACE).split()
 
 
-def story_tokens(story: StoryText) -> list[str]:
-    """Lower-case words of the headline (repeated: it names the event) and the body."""
-    return tokenize(story.title) * TITLE_REPEAT + tokenize(story.body[:BODY_CHARS])
+def body_tokens(body: str) -> list[str]:
+    """The words of the part of the body that is compared."""
+    return tokenize(body[:BODY_CHARS])
+
+
+def story_tokens(story: StoryText, body_words: list[str] | None = None) -> list[str]:
+    """Lower-case words of the headline (repeated: it names the event) and the top of the body;
+    `body_words` are the story's `body_tokens` when the caller has them already."""
+    return tokenize(story.title) * TITLE_REPEAT + (body_words if body_words is not None else body_tokens(story.body))
 
 
 def tfidf_matrix(stories: list[StoryText], tokens: list[list[str]] | None = None):
@@ -202,7 +209,7 @@ def combined_scores(
         )
         has_both = ~np.isnan(shared)
         scores[has_both] = (1 - settings.entity_weight) * scores[has_both] + settings.entity_weight * shared[has_both]
-    ordinals = np.array([_ordinal(s.date) for s in stories], dtype=np.float64)
+    ordinals = np.array([_nan_if_none(day_number(s.date)) for s in stories], dtype=np.float64)
     days = np.abs(ordinals[rows] - ordinals[columns])
     dated = ~np.isnan(days)
     scores[dated] *= (1 - settings.time_weight) + settings.time_weight * np.exp(-days[dated] / settings.time_scale_days)
@@ -215,11 +222,8 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _ordinal(date: str | None) -> float:
-    try:
-        return float(dt.date.fromisoformat(date[:10]).toordinal()) if date else float("nan")
-    except ValueError:
-        return float("nan")
+def _nan_if_none(value: int | None) -> float:
+    return float("nan") if value is None else float(value)
 
 
 def similarity_graph(

@@ -8,9 +8,10 @@ one similar pair; the average keeps them apart.
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 from dataclasses import dataclass
+
+from .dates import day_number
 
 # Defaults of BRIEFING_THREAD_THRESHOLD and BRIEFING_THREAD_WINDOW_DAYS. The threshold was swept
 # 0.08-0.24 on related-ecbplus dev: thread BCubed F1 0.867 at 0.24, 0.888 at 0.20, 0.887 at 0.18,
@@ -34,7 +35,7 @@ def story_threads(
     window_days: int = THREAD_WINDOW_DAYS,
 ) -> list[Thread]:
     """Threads of two or more stories. `graph` is symmetric: graph[a][b] == graph[b][a]."""
-    ordinals = [_ordinal(d) for d in dates]
+    ordinals = [day_number(d) for d in dates]
     floor = threshold * EDGE_FLOOR_SHARE
     graph = {i: {o: s for o, s in edges.items() if s >= floor} for i, edges in graph.items()}
     members: dict[int, list[int]] = {i: [i] for i in graph}
@@ -74,13 +75,6 @@ def story_threads(
         for group in members.values()
     ]
     return sorted((Thread(tuple(g)) for g in groups if len(g) >= 2), key=lambda t: t.members)
-
-
-def _ordinal(date: str | None) -> int | None:
-    try:
-        return dt.date.fromisoformat(date[:10]).toordinal() if date else None
-    except ValueError:
-        return None
 
 
 def _within_window(a: tuple[int, int] | None, b: tuple[int, int] | None, window_days: int) -> bool:
