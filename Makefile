@@ -1,5 +1,6 @@
-# Briefing archive. `make html` builds the site; `make test` runs the tests.
-# The first target that needs Python creates .venv and installs the pinned requirements.
+# Briefing archive. `make html` builds the site and its search index; `make test` runs the tests.
+# The first target that needs Python creates .venv and installs the pinned requirements; the browser
+# tests' Node packages come from package-lock.json into node_modules (`npm ci`).
 
 PY?=python3
 VENV?=$(CURDIR)/.venv
@@ -19,6 +20,27 @@ BENCH_ARTICLES?=1000
 
 RUNTIME_STAMP=$(VENV)/.runtime-installed
 DEV_STAMP=$(VENV)/.dev-installed
+NODE_STAMP=$(CURDIR)/node_modules/.installed-from-lock
+
+# Playwright (browser tests) drives the system's Chromium; it never downloads a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# Search: Pagefind indexes the built site. article.html marks briefing pages (data-pagefind-body, so no
+# other page is indexed); these selectors leave out everything of a briefing but its headline and text.
+PAGEFIND=$(PYTHON) -m pagefind
+PAGEFIND_OPTS?=--exclude-selectors "article.briefing > :not(header):not(.body)" \
+	--exclude-selectors "article.briefing > header > :not(h1)"
+# The previous index is removed first: Pagefind names its files by content and would leave old ones behind.
+INDEX_SEARCH=rm -rf "$(OUTPUTDIR)/pagefind" && $(PAGEFIND) --site "$(OUTPUTDIR)" $(PAGEFIND_OPTS)
+
+# Build with the settings file $(1), then index the output for search, also when the build failed because
+# of rejected files (everything else was written); the build's failing status is kept.
+define build_and_index
+	status=0; \
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(1)" --fatal errors $(PELICANOPTS) || status=$$?; \
+	{ $(INDEX_SEARCH); } || [ $$status -ne 0 ] || status=1; \
+	exit $$status
+endef
 
 DEBUG ?= 0
 ifeq ($(DEBUG), 1)
@@ -30,16 +52,18 @@ ifeq ($(RELATIVE), 1)
 	PELICANOPTS += --relative-urls
 endif
 
-.PHONY: help html clean regenerate serve serve-global devserver publish test bench lint venv
+.PHONY: help html search-index clean regenerate serve serve-global devserver publish test test-fast bench lint venv
 
 help:
-	@echo 'make html                   build the site from $$(INPUTDIR) into $$(OUTPUTDIR)'
+	@echo 'make html                   build the site from $$(INPUTDIR) into $$(OUTPUTDIR), with its search index'
+	@echo 'make search-index           (re)index $$(OUTPUTDIR) for search'
 	@echo 'make clean                  remove the generated site'
 	@echo 'make regenerate             rebuild the site whenever content changes'
 	@echo 'make serve [PORT=8000]      serve the site at http://localhost:8000'
 	@echo 'make devserver [PORT=8000]  regenerate and serve'
 	@echo 'make publish                build with production settings (publishconf.py)'
-	@echo 'make test                   run the test suite'
+	@echo 'make test                   run the test suite, browser tests included (needs /usr/bin/chromium)'
+	@echo 'make test-fast              run the test suite without the browser tests'
 	@echo 'make bench [BENCH_ARTICLES=1000]  benchmark the build on a generated archive'
 	@echo 'make lint                   ruff'
 
@@ -53,10 +77,17 @@ $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
 	$(PYTHON) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 venv: $(DEV_STAMP)
 
 html: $(RUNTIME_STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --fatal errors $(PELICANOPTS)
+	@$(call build_and_index,$(CONFFILE))
+
+search-index: $(RUNTIME_STAMP)
+	$(INDEX_SEARCH)
 
 clean:
 	[ ! -d "$(OUTPUTDIR)" ] || rm -rf "$(OUTPUTDIR)"
@@ -71,10 +102,13 @@ devserver: $(RUNTIME_STAMP)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
 
 publish: $(RUNTIME_STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --fatal errors $(PELICANOPTS)
+	@$(call build_and_index,$(PUBLISHCONF))
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	$(PYTHON) -m pytest -q
+
+test-fast: $(DEV_STAMP)
+	$(PYTHON) -m pytest -q -m "not browser"
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check plugins tests scripts pelicanconf.py publishconf.py

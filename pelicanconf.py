@@ -1,5 +1,6 @@
 """Development settings of the briefing archive. publishconf.py imports these for production."""
 
+import logging
 import os
 
 SITENAME = "Briefing archive"
@@ -13,7 +14,7 @@ STATIC_PATHS = []
 IGNORE_FILES = [".#*", "*.yaml", "*.yml"]  # sidecar metadata is read with its article
 
 PLUGIN_PATHS = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")]
-PLUGINS = ["briefing"]
+PLUGINS = ["briefing", "sitemap"]
 
 THEME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "theme")
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -50,10 +51,21 @@ CATEGORIES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "archives", "authors", "404"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "archives", "authors", "404", "search"]
 TEMPLATE_PAGES = {}
 
-FEED_ALL_ATOM = None
+# Atom feeds of the whole archive and of each tag, in development too (publishconf.py makes their links
+# absolute through FEED_DOMAIN when SITEURL is set).
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/tag-{slug}.atom.xml"
+# Without SITEURL the development feeds' links are relative, knowingly; publishconf.py warns again.
+FEED_WARNING = "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"
+LOG_FILTER = [(logging.WARNING, FEED_WARNING)]
+ENTITY_FEED_ATOM = "feeds/{type}-{slug}.atom.xml"  # people-mike-pompeo.atom.xml
+THREAD_FEED_ATOM = "feeds/thread-{slug}.atom.xml"
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

@@ -271,6 +271,9 @@ def timed_build(label: str, command: list[str], env: dict[str, str], log_path: P
     result = BuildResult(label, seconds, usage.ru_maxrss / 1024, articles)
     rate = result.articles_per_second
     print(f"{label:14} {seconds:7.2f} s {rate:8.1f} articles/s {result.max_rss_mib:7.1f} MiB", flush=True)
+    for line in log_path.read_text(errors="replace").splitlines():
+        if line.startswith("entities and quotes:"):
+            print(f"{'':14} {line}", flush=True)
     return result
 
 

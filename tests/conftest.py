@@ -34,3 +34,22 @@ def repo() -> Path:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+# --- built sites, shared by the feed, sitemap, metadata, link and browser tests (see sites.py) -------
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory):
+    """The tagged sample site, built with `make html` (development settings, relative URLs, search index)."""
+    from sites import build_sample_site
+
+    return build_sample_site(tmp_path_factory.mktemp("sample-site"))
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The tagged sample site, built with `make publish` and an absolute SITEURL."""
+    from sites import build_published_sample_site
+
+    return build_published_sample_site(tmp_path_factory.mktemp("published-site"))

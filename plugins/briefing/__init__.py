@@ -6,6 +6,7 @@ writes `archive.json` and reports rejected files at the end of the build (write 
 
 from pelican import signals
 
+from .annotate import annotate_articles
 from .generator import deduplicate_slugs, finish_build, make_generator_class, record_rejection
 from .reader import BriefingReader
 
@@ -20,5 +21,6 @@ def register():
     signals.article_generator_context.connect(record_rejection)
     signals.page_generator_context.connect(record_rejection)
     signals.article_generator_pretaxonomy.connect(deduplicate_slugs)
+    signals.article_generator_pretaxonomy.connect(annotate_articles)
     signals.get_generators.connect(make_generator_class)
     signals.finalized.connect(finish_build)

@@ -338,3 +338,66 @@ def pull_quote_positions(texts: list[str]) -> set[int]:
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = _WORDS.findall(text.lower())
     return {tuple(words[i : i + _SHINGLE_WORDS]) for i in range(len(words) - _SHINGLE_WORDS + 1)}
+
+
+# Results tables, standings and listings (sports, markets, elections) sit right after or before the
+# prose of a story; they are part of what it reports but not running text.
+TABLE_ROW_MAX_WORDS = 30
+TABLE_MIN_DATA_ROWS = 3
+TABLE_MIN_DATA_SHARE = 0.4
+TABLE_MAX_DISTANCE = 8  # lines between the body and the first row of a table
+_DIGIT = re.compile(r"\d")
+# Numbers that date a line rather than report a figure: lists of other stories carry them.
+_DATE_OR_TIME = re.compile(
+    r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|"
+    r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?|y|years?)\s+ago)\b",
+    re.I,
+)
+
+
+def table_positions(lines: list[Line], kinds: list[str], start: int, end: int) -> set[int]:
+    """Positions of lines outside the body that form data tables next to it: runs of short lines, most
+    of them holding numbers, that no menu, prompt or comment line separates from the body."""
+    after = _table_runs(lines, kinds, range(end, len(lines)))
+    before = _table_runs(lines, kinds, range(start - 1, -1, -1))
+    return set(after) | set(before)
+
+
+_NOT_A_TABLE = re.compile(
+    r"(?:https?://|www\.|@\w|\.(?:com|org|net)\b|^(?:read|see|watch) (?:next|more|also)\b|^(?:recent|more|latest|"
+    r"other|top|popular|related) (?:stories|news|articles|posts|videos)\b|coupon|promo code|\bdeals?\b|\bsales?\b|"
+    r"^(?:references|sources|our sources|further reading|buy tickets|shop\b))",
+    re.I,
+)
+
+
+def _row_kind(line: Line) -> str:
+    text = line.text
+    if (
+        _NOT_A_TABLE.search(text)
+        or SHARE_OR_NAV.match(text)
+        or APPEAL.search(text)
+        or COMMENT_HEADER.match(text)
+        or COMMENT_LINE.search(text)
+        or line.words > TABLE_ROW_MAX_WORDS
+    ):
+        return "stop"
+    if _DIGIT.search(_DATE_OR_TIME.sub(" ", text)) and any(c.isalpha() for c in text):
+        return "data"
+    return "text"
+
+
+def _table_runs(lines: list[Line], kinds: list[str], positions: range) -> list[int]:
+    """The table that starts at the first of `positions` (walking away from the body), if any."""
+    run: list[int] = []
+    for position in positions:
+        if kinds[position] not in ("header", "footer") or _row_kind(lines[position]) == "stop":
+            break
+        run.append(position)
+    data = [offset for offset, p in enumerate(run) if _row_kind(lines[p]) == "data"]
+    if len(data) < TABLE_MIN_DATA_ROWS or data[0] > TABLE_MAX_DISTANCE:
+        return []
+    table = run[: data[-1] + 1]
+    return table if len(data) >= TABLE_MIN_DATA_SHARE * len(table) else []

@@ -47,7 +47,7 @@ def article_record(item: PublishedBriefing) -> dict:
         "dateline": b.dateline,
         "dates_mentioned": list(b.dates_mentioned),
         "entities": [
-            {"name": e.name, "type": e.type, "mentions": list(e.mentions), "count": e.count, "url": None}
+            {"name": e.name, "type": e.type, "mentions": list(e.mentions), "count": e.count, "url": e.url}
             for e in b.entities
         ],
         "quotes": [{"text": q.text, "speaker": q.speaker} for q in b.quotes],

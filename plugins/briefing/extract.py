@@ -9,10 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from unidecode import unidecode
-
 from . import byline as bylines
-from .boilerplate import label_page, pull_quote_positions
+from .boilerplate import label_page, pull_quote_positions, table_positions
 from .dates import find_dates, resolve_yearless
 from .decode import decode_bytes
 from .frontmatter import parse_metadata_yaml, split_front_matter
@@ -20,6 +18,7 @@ from .metadata import (
     HEADER_WINDOW,
     SUMMARY_MAX_CHARS,
     choose_headline,
+    dateline_line,
     find_byline,
     find_date,
     find_dateline,
@@ -27,6 +26,7 @@ from .metadata import (
 )
 from .records import Briefing, CutBlock, UnusableFile
 from .segment import has_blank_line_paragraphs, join_fragments, segment_lines
+from .slugs import readable_slug
 
 READ_STAGE_MODULES = (
     "boilerplate.py",
@@ -53,7 +53,6 @@ def _read_stage_fingerprint() -> str:
 # the code, so cached results never outlive the extractor that made them.
 EXTRACTOR_VERSION = f"1-{_read_stage_fingerprint()}"
 MAX_FILE_BYTES = 2_000_000
-SLUG_MAX_CHARS = 80
 MAX_MENTIONED_DATES = 30
 
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_]")
@@ -134,6 +133,15 @@ def _build(source_path: str, lines, user: dict, summary_max_chars: int) -> Brief
                 if bio[1] and source is None and bio[0] in authors:
                     source = bio[1]
 
+    for position in table_positions(lines, kinds, start, end):
+        kinds[position] = "table"
+    line_dateline = None
+    near_top = range(max(0, start - 3), min(len(lines), max(start, anchor + 1) + 3))
+    for position in near_top:
+        if kinds[position] in ("header", "body", "table") and (place := dateline_line(lines[position].text)):
+            kinds[position], line_dateline = "dateline", place
+            break
+
     blank_separated = has_blank_line_paragraphs(lines)
     paragraphs = join_fragments([lines[p].text for p in range(len(lines)) if kinds[p] == "body"], blank_separated)
     if not paragraphs and headline_at is None and lines:
@@ -141,6 +149,7 @@ def _build(source_path: str, lines, user: dict, summary_max_chars: int) -> Brief
         headline_at = 0
 
     dateline, _agency = find_dateline(paragraphs[0]) if paragraphs else (None, None)
+    dateline = dateline or line_dateline
     title = user.get("title") or (lines[headline_at].text if headline_at is not None else _title_from_path(source_path))
     date_value, date_source = _choose_date(user, source_path, date)
 
@@ -219,9 +228,4 @@ def _title_from_path(source_path: str) -> str:
 
 
 def _slug(text: str) -> str:
-    """A safe, readable slug: ASCII letters, digits and single hyphens, never a path."""
-    ascii_text = unidecode(text).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    if len(slug) > SLUG_MAX_CHARS:
-        slug = slug[:SLUG_MAX_CHARS].rsplit("-", 1)[0]
-    return slug or "article"
+    return readable_slug(text)

@@ -7,18 +7,19 @@ import os
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
+from pelican.log import console
 
+from .annotate import ENTITY_INDEX_KEY
 from .cache import JsonCache
 from .corpus import CorpusItem, CorpusLinks, CorpusSettings, corpus_key, link_corpus
+from .entity_index import TYPE_FOLDERS, TYPE_TITLES
 from .export import PublishedBriefing, PublishedThread, archive_json
 from .reader import REJECTION_KEY
-from .report import BuildReport
+from .report import REPORT_KEY, BuildReport
 from .settings import BriefingSettings
 from .slugs import unique_slugs
 
 logger = logging.getLogger(__name__)
-
-REPORT_KEY = "briefing_report"
 
 
 class BriefingGenerator(Generator):
@@ -42,6 +43,11 @@ class BriefingGenerator(Generator):
         )
         self.threads = link_stories(articles, self.options.corpus, corpus_cache)
         self.context["story_threads"] = self.threads
+        self.entity_pages = self.context.get(ENTITY_INDEX_KEY, {})
+        self.context["entity_kinds"] = [
+            EntityKind(TYPE_TITLES[kind], f"{folder}/", sum(1 for p in self.entity_pages.values() if p.type == kind))
+            for kind, folder in TYPE_FOLDERS.items()
+        ]
 
     def generate_output(self, writer):
         relative = self.settings.get("RELATIVE_URLS", False)
@@ -53,7 +59,57 @@ class BriefingGenerator(Generator):
         writer.write_file(
             THREADS_SAVE_AS, self.get_template("threads"), self.context, relative_urls=relative, url=THREADS_URL
         )
+        self.write_entity_pages(writer)
         self.write_archive_json()
+
+    def write_entity_pages(self, writer):
+        relative = self.settings.get("RELATIVE_URLS", False)
+        by_key = {a.briefing.source_path: a for a in self.articles}
+        feed_pattern = self.settings.get("ENTITY_FEED_ATOM")
+        template = self.get_template("entity")
+        for page in self.entity_pages.values():
+            feed = feed_pattern.format(type=TYPE_FOLDERS[page.type], slug=page.slug) if feed_pattern else None
+            articles = [by_key[key] for key in page.articles if key in by_key]
+            writer.write_file(
+                page.save_as,
+                template,
+                self.context,
+                relative_urls=relative,
+                url=page.url,
+                entity=page,
+                entity_type_title=TYPE_TITLES[page.type][:-1] if page.type != "person" else "Person",
+                entity_articles=by_key,
+                entity_pages_by_name=self.entity_pages,
+                entity_feed=feed,
+            )
+            if feed:
+                writer.write_feed(articles, self.context, feed, url=page.url, feed_title=page.name)
+        index = self.get_template("entities")
+        for kind, folder in TYPE_FOLDERS.items():
+            listed = sorted(
+                (p for p in self.entity_pages.values() if p.type == kind),
+                key=lambda p: (-len(p.articles), p.name.casefold()),
+            )
+            writer.write_file(
+                f"{folder}/index.html",
+                index,
+                self.context,
+                relative_urls=relative,
+                url=f"{folder}/",
+                entity_heading=TYPE_TITLES[kind],
+                entity_index_url=f"{folder}/",
+                entity_list=listed,
+            )
+        thread_feed = self.settings.get("THREAD_FEED_ATOM")
+        if thread_feed:
+            for thread in self.threads:
+                writer.write_feed(
+                    thread.articles,
+                    self.context,
+                    thread_feed.format(slug=thread.slug),
+                    url=thread.url,
+                    feed_title=thread.title,
+                )
 
     def write_archive_json(self):
         published = [
@@ -76,6 +132,15 @@ class BriefingGenerator(Generator):
 
 
 THREADS_URL = "threads/"
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    title: str
+    url: str
+    count: int
+
+
 THREADS_SAVE_AS = "threads/index.html"
 
 
@@ -176,7 +241,7 @@ def finish_build(pelican):
     if report is None:
         return
     for line in report.summary_lines():
-        logger.info("%s", line)
+        console.print(line, markup=False, highlight=False)
     if report.rejected:
         names = ", ".join(sorted(item["source_path"] for item in report.rejected))
         try:

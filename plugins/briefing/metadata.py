@@ -17,6 +17,12 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)?)"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:—|–|--|-)\s+"
 )
+# A dateline on a line of its own: 'SEOUL 1996-08-30', 'LONDON, Aug 30 (Reuters)'.
+_DATELINE_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3}(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?)"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-—–:]?\s*"
+    r"(?:\d{4}-\d\d-\d\d|(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*(?:\((?P<agency2>[^)]{1,40})\))?$"
+)
 _HEADLINE_NOISE = re.compile(
     r"(?:^(?:by|photo|image|video|watch|listen|source|credit|read|see|shop|subscribe|sign|get|download)\b|"
     r"\b(?:min(?:ute)?s? read|updated|published|posted)\b|@|https?://|www\.)",
@@ -163,6 +169,17 @@ def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
     head, _, tail = place.partition(",")
     head = head.title() if head.isupper() else head
     return (head + ("," + tail if tail else "")).strip(), match.group("agency")
+
+
+def dateline_line(text: str) -> str | None:
+    """The place of a line that is only a dateline ('SEOUL 1996-08-30' -> 'Seoul'), else None."""
+    match = _DATELINE_LINE.match(text)
+    if not match or text == match.group("place") or not re.search(r"\d|\(", text):
+        return None
+    place = match.group("place")
+    head, _, tail = place.partition(",")
+    head = head.title() if head.isupper() else head
+    return (head + ("," + tail if tail else "")).strip()
 
 
 def summarize(paragraphs: list[str], max_chars: int = SUMMARY_MAX_CHARS) -> str:

@@ -19,10 +19,13 @@ class CutBlock:
 
 @dataclass(frozen=True)
 class EntityMention:
+    """An entity of one article under its archive-wide name; `mentions` are as the text writes them."""
+
     name: str
     type: str
     mentions: tuple[str, ...] = ()
     count: int = 0
+    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 
@@ -11,3 +12,40 @@ def paragraphs_html(paragraphs: list[str]) -> str:
 
 def text_html(text: str) -> str:
     return escape(text, quote=False)
+
+
+def linked_paragraphs_html(paragraphs: list[str], links: list[tuple[tuple[str, ...], str]]) -> str:
+    """Paragraphs with the first mention of each entity linked to its page. `links` pairs an entity's
+    mentions (as the text writes them) with its URL. Text is escaped piece by piece around the links,
+    so nothing in the article becomes markup."""
+    firsts: list[tuple[int, int, int, str]] = []  # paragraph, start, end, url
+    for mentions, url in links:
+        best = None
+        for mention in mentions:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(mention)}(?![\w-])")
+            for number, paragraph in enumerate(paragraphs):
+                if best is not None and number > best[0]:
+                    break
+                match = pattern.search(paragraph)
+                if match and (best is None or (number, match.start()) < best[:2]):
+                    best = (number, match.start(), match.end(), url)
+                    break
+        if best is not None:
+            firsts.append(best)
+    chosen: dict[int, list[tuple[int, int, str]]] = {}
+    for number, start, end, url in sorted(firsts, key=lambda f: (f[0], f[1], -f[2])):
+        spans = chosen.setdefault(number, [])
+        if spans and start < spans[-1][1]:
+            continue
+        spans.append((start, end, url))
+    html = []
+    for number, paragraph in enumerate(paragraphs):
+        pieces, at = [], 0
+        for start, end, url in chosen.get(number, []):
+            pieces.append(escape(paragraph[at:start], quote=False))
+            text = escape(paragraph[start:end], quote=False)
+            pieces.append(f'<a class="entity-link" href="{escape(url)}">{text}</a>')
+            at = end
+        pieces.append(escape(paragraph[at:], quote=False))
+        html.append(f"<p>{''.join(pieces)}</p>")
+    return "\n".join(html)

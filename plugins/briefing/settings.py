@@ -27,6 +27,12 @@ DEFAULTS = {
     "BRIEFING_TIME_SCALE_DAYS": TIME_SCALE_DAYS,
     "BRIEFING_THREAD_THRESHOLD": THREAD_THRESHOLD,
     "BRIEFING_THREAD_WINDOW_DAYS": THREAD_WINDOW_DAYS,
+    # How many of its most salient entities (by mentions, headline, lede) an article takes as tags.
+    "BRIEFING_ENTITY_TAGS": 6,
+    # The curated entity list, relative to the content folder (format: README).
+    "BRIEFING_ENTITIES_FILE": "entities.yaml",
+    # Processes for the language model on a cold build; 0 means one per core.
+    "BRIEFING_NLP_WORKERS": 0,
 }
 
 
@@ -39,6 +45,9 @@ class BriefingSettings:
     archive_json: str
     corpus: CorpusSettings
     related_shown: int
+    entity_tags: int
+    entities_file: str
+    nlp_workers: int
 
     @classmethod
     def from_pelican(cls, settings: dict) -> BriefingSettings:
@@ -62,4 +71,7 @@ class BriefingSettings:
                 thread_window_days=int(get("BRIEFING_THREAD_WINDOW_DAYS")),
             ),
             related_shown=int(get("BRIEFING_RELATED_SHOWN")),
+            entity_tags=int(get("BRIEFING_ENTITY_TAGS")),
+            entities_file=str(get("BRIEFING_ENTITIES_FILE")),
+            nlp_workers=int(get("BRIEFING_NLP_WORKERS")) or os.cpu_count() or 1,
         )

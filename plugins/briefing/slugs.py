@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
+from unidecode import unidecode
+
+SLUG_MAX_CHARS = 80
+
+
+def readable_slug(text: str, fallback: str = "article") -> str:
+    """A safe, readable slug: ASCII letters, digits and single hyphens, never a path."""
+    ascii_text = unidecode(text).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > SLUG_MAX_CHARS:
+        slug = slug[:SLUG_MAX_CHARS].rsplit("-", 1)[0]
+    return slug or fallback
+
 
 def unique_slugs(items: list[tuple[str, str]]) -> dict[str, str]:
     """Map each source path to a slug no other article uses.

@@ -1,0 +1,104 @@
+"""Pages of the archive's people, organizations and places, and the tags articles take from them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .canonical import CanonicalEntities
+from .slugs import readable_slug
+
+TYPE_FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
+TYPE_TITLES = {"person": "People", "organization": "Organizations", "place": "Places"}
+# How many entities of an article count when finding who appears with whom (bounds the pairs per article).
+COMPANION_SOURCES = 10
+COMPANIONS_SHOWN = 8
+# Salience of an entity in one article: its mentions, and more when the headline or the lede names it.
+HEADLINE_WEIGHT = 5.0
+LEDE_WEIGHT = 2.0
+
+
+@dataclass
+class EntityPage:
+    name: str
+    type: str
+    slug: str
+    description: str = ""
+    link: str | None = None
+    mentions: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)  # article keys, in the order given (newest first)
+    quotes: list[tuple[str, str]] = field(default_factory=list)  # (quote text, article key)
+    companions: list[tuple[str, int]] = field(default_factory=list)  # (entity name, shared articles)
+
+    @property
+    def url(self) -> str:
+        return f"{TYPE_FOLDERS[self.type]}/{self.slug}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"{TYPE_FOLDERS[self.type]}/{self.slug}/index.html"
+
+
+@dataclass(frozen=True)
+class ArticleEntity:
+    """An entity as one article uses it, under its archive-wide name."""
+
+    name: str
+    type: str
+    mentions: tuple[str, ...]
+    count: int
+    first: int  # segment of the first mention: 0 headline, 1 lede
+
+
+def salience(entity: ArticleEntity) -> float:
+    return entity.count + (HEADLINE_WEIGHT if entity.first == 0 else LEDE_WEIGHT if entity.first == 1 else 0.0)
+
+
+def most_salient(entities: list[ArticleEntity], limit: int) -> list[ArticleEntity]:
+    ranked = sorted(entities, key=lambda e: (-salience(e), e.first, e.name))
+    return ranked[:limit]
+
+
+def entity_pages(
+    canonical: CanonicalEntities,
+    article_entities: dict[str, list[ArticleEntity]],
+    quotes: dict[str, list[tuple[str, str | None]]],
+    newest_first: list[str],
+) -> dict[str, EntityPage]:
+    """One page per canonical entity. `quotes` maps article keys to (text, speaker) pairs with canonical
+    speakers; `newest_first` orders the article keys."""
+    pages: dict[str, EntityPage] = {}
+    taken: dict[str, set[str]] = {kind: set() for kind in TYPE_FOLDERS}
+    for name in sorted(canonical.entities, key=lambda n: (readable_slug(n, "entity"), n)):
+        entity = canonical.entities[name]
+        slug = _unique(readable_slug(name, "entity"), taken[entity.type])
+        pages[name] = EntityPage(name, entity.type, slug, entity.description, entity.link, list(entity.mentions))
+
+    rank = {key: position for position, key in enumerate(newest_first)}
+    pair_counts: dict[str, Counter] = {}
+    for key in newest_first:
+        found = article_entities.get(key, [])
+        for entity in found:
+            if entity.name in pages:
+                pages[entity.name].articles.append(key)
+        top = [e.name for e in most_salient(found, COMPANION_SOURCES) if e.name in pages]
+        for name in top:
+            counter = pair_counts.setdefault(name, Counter())
+            counter.update(other for other in top if other != name)
+        names = {entity.name for entity in found}
+        for text, speaker in quotes.get(key, []):
+            if speaker in names and speaker in pages and pages[speaker].type == "person":
+                pages[speaker].quotes.append((text, key))
+    for name, page in pages.items():
+        counter = pair_counts.get(name, Counter())
+        page.companions = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:COMPANIONS_SHOWN]
+        page.articles.sort(key=lambda key: rank.get(key, len(rank)))
+    return {name: page for name, page in pages.items() if page.articles}
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    taken.add(candidate)
+    return candidate

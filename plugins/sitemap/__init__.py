@@ -1,0 +1,75 @@
+"""Sitemap: writes `sitemap.xml` to the output root.
+
+It lists the index, the archives, the tag index and every tag page, the author pages, every published
+article and page, and the story thread pages when the briefing plugin made some. An article's `lastmod` is
+its date when the date is known (an undated briefing gets none); a listing page's is the newest known date
+of the articles it lists. Addresses are absolute when SITEURL is set (`make publish`), else from the site
+root.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .urlset import SitemapEntry, newest, page_address, urlset_xml
+
+logger = logging.getLogger(__name__)
+
+SITEMAP_SAVE_AS = "sitemap.xml"
+# Direct templates listed in the sitemap, by the setting prefix that holds their URL ("" for the index).
+LISTING_TEMPLATES = {"index": None, "archives": "ARCHIVES", "tags": "TAGS", "authors": "AUTHORS"}
+
+
+def known_date(article) -> str | None:
+    """YYYY-MM-DD of an article when it is known: a briefing carries its own (None when undated), any
+    other article has Pelican's date."""
+    briefing = getattr(article, "briefing", None)
+    if briefing is not None:
+        return briefing.date[:10] if briefing.date else None
+    date = getattr(article, "date", None)
+    return date.date().isoformat() if date else None
+
+
+def sitemap_entries(context: dict, settings: dict) -> list[SitemapEntry]:
+    siteurl = settings.get("SITEURL", "")
+    articles = context.get("articles", [])
+    everything = newest(known_date(a) for a in articles)
+
+    def entry(url: str, listed=()) -> SitemapEntry:
+        return SitemapEntry(page_address(siteurl, url), newest(known_date(a) for a in listed))
+
+    entries = []
+    for template, prefix in LISTING_TEMPLATES.items():
+        if template in settings.get("DIRECT_TEMPLATES", ()):
+            url = settings.get(f"{prefix}_URL", f"{template}.html") if prefix else ""
+            entries.append(SitemapEntry(page_address(siteurl, url), everything))
+    for group in ("tags", "authors"):
+        entries.extend(entry(item.url, listed) for item, listed in context.get(group, []))
+    entries.extend(entry(article.url, [article]) for article in articles)
+    entries.extend(entry(page.url) for page in context.get("pages", []))
+    entries.extend(entry(thread.url, thread.articles) for thread in context.get("story_threads", []))
+    return entries
+
+
+class SitemapGenerator(Generator):
+    """Runs after the other generators have filled the context; writes nothing but the sitemap."""
+
+    def generate_output(self, writer):
+        path = os.path.join(self.output_path, SITEMAP_SAVE_AS)
+        entries = sitemap_entries(self.context, self.settings)
+        os.makedirs(self.output_path, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(urlset_xml(entries))
+        logger.info("wrote %s (%d addresses)", path, len({e.loc for e in entries}))
+
+
+def add_sitemap_generator(pelican):
+    return SitemapGenerator
+
+
+def register():
+    signals.get_generators.connect(add_sitemap_generator)

@@ -1,0 +1,158 @@
+"""Atom feeds and sitemap.xml of the built sample site, read back with a real feed parser and XML parser."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+from sites import PUBLISHED_SITEURL
+from test_site import page_path
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def read_feed(path):
+    assert path.is_file(), f"no feed at {path}"
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, f"{path.name} is not well-formed: {feed.bozo_exception}"
+    return feed
+
+
+def titles_by_tag(build) -> dict[str, set[str]]:
+    tags: dict[str, set[str]] = {}
+    for record in build.archive["articles"]:
+        for tag in record["tags"]:
+            tags.setdefault(tag, set()).add(record["title"])
+    return tags
+
+
+def tag_slug(tag: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", tag.lower()).strip("-")
+
+
+def sitemap(build) -> dict[str, str | None]:
+    """loc -> lastmod of every url in the build's sitemap.xml."""
+    root = ET.parse(build.out / "sitemap.xml").getroot()
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    entries = {}
+    for url in root.findall("s:url", SITEMAP_NS):
+        loc = url.findtext("s:loc", namespaces=SITEMAP_NS)
+        assert loc not in entries, f"{loc} is listed twice"
+        entries[loc] = url.findtext("s:lastmod", namespaces=SITEMAP_NS)
+    return entries
+
+
+# --- feeds -------------------------------------------------------------------------------------------
+
+
+def test_archive_feed_has_every_briefing_with_its_title_and_link(sample_site):
+    feed = read_feed(sample_site.out / "feeds" / "all.atom.xml")
+    assert feed.version == "atom10"
+    records = sample_site.archive["articles"]
+    assert sorted(entry.title for entry in feed.entries) == sorted(r["title"] for r in records)
+    for entry in feed.entries:
+        assert page_path(sample_site.out, entry.link).is_file(), entry.link
+
+
+def test_feed_entries_carry_date_and_summary(sample_site):
+    feed = read_feed(sample_site.out / "feeds" / "all.atom.xml")
+    summaries = {r["title"]: r["summary"] for r in sample_site.archive["articles"]}
+    for entry in feed.entries:
+        assert entry.published.startswith("2018-09-28")
+        assert entry.summary == summaries[entry.title]
+
+
+def test_every_tag_has_a_feed_of_exactly_its_briefings(sample_site):
+    tags = titles_by_tag(sample_site)
+    assert tags, "the sample site has no tags; the sidecar files in sites.py were not read"
+    for tag, titles in tags.items():
+        feed = read_feed(sample_site.out / "feeds" / f"tag-{tag_slug(tag)}.atom.xml")
+        assert {entry.title for entry in feed.entries} == titles, tag
+
+
+def test_pages_link_the_archive_feed_and_tag_pages_their_own(sample_site):
+    index = (sample_site.out / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in index
+    assert "feeds/all.atom.xml" in index
+    for tag in titles_by_tag(sample_site):
+        page = (sample_site.out / "tags" / tag_slug(tag) / "index.html").read_text(encoding="utf-8")
+        assert f"feeds/tag-{tag_slug(tag)}.atom.xml" in page
+
+
+def test_published_feeds_use_absolute_links_under_siteurl(published_site):
+    feed = read_feed(published_site.out / "feeds" / "all.atom.xml")
+    assert feed.feed.link == PUBLISHED_SITEURL + "/"
+    assert any(link.rel == "self" and link.href.startswith(PUBLISHED_SITEURL) for link in feed.feed.links)
+    for entry in feed.entries:
+        assert entry.link.startswith(PUBLISHED_SITEURL + "/briefings/"), entry.link
+        assert entry.id.startswith("tag:briefings.example.org,"), entry.id
+
+
+# --- sitemap -----------------------------------------------------------------------------------------
+
+
+def test_sitemap_lists_index_listings_tags_articles_and_pages(sample_site):
+    locs = set(sitemap(sample_site))
+    expected = {"/", "/archives/", "/tags/", "/about/"}
+    expected |= {"/" + record["url"] for record in sample_site.archive["articles"]}
+    expected |= {f"/tags/{tag_slug(tag)}/" for tag in titles_by_tag(sample_site)}
+    assert expected <= locs, expected - locs
+    assert "/search/" not in locs
+    assert "/404.html" not in locs
+
+
+def test_every_sitemap_address_is_a_built_page(sample_site):
+    for loc in sitemap(sample_site):
+        assert page_path(sample_site.out, loc.lstrip("/")).is_file(), loc
+
+
+def test_sitemap_lastmod_is_the_article_date(sample_site):
+    entries = sitemap(sample_site)
+    for record in sample_site.archive["articles"]:
+        assert entries["/" + record["url"]] == record["date"][:10]
+    assert entries["/"] == max(record["date"][:10] for record in sample_site.archive["articles"])
+    assert entries["/about/"] is None  # a page has no date
+
+
+def test_published_sitemap_addresses_are_absolute(published_site):
+    entries = sitemap(published_site)
+    assert entries
+    for loc in entries:
+        assert loc.startswith(PUBLISHED_SITEURL + "/"), loc
+        path = urlsplit(loc).path.removeprefix(urlsplit(PUBLISHED_SITEURL).path).lstrip("/")
+        assert page_path(published_site.out, path).is_file(), loc
+
+
+@pytest.mark.parametrize(
+    ("date", "lastmod"), [("2018-09-28", "2018-09-28"), ("2018-09-28T14:05:00+00:00", "2018-09-28"), (None, None)]
+)
+def test_sitemap_lastmod_of_a_briefing_is_its_known_date(date, lastmod):
+    from briefing.records import Briefing
+    from sitemap import known_date
+
+    class Article:
+        briefing = Briefing(source_path="a.txt", title="A", slug="a", body=[], date=date)
+
+    assert known_date(Article()) == lastmod
+
+
+def test_sitemap_xml_escapes_addresses_and_keeps_one_entry_per_address():
+    from sitemap.urlset import SitemapEntry, urlset_xml
+
+    xml = urlset_xml(
+        [
+            SitemapEntry("https://x.example/a?b=1&c=2", "2018-01-01"),
+            SitemapEntry("https://x.example/a?b=1&c=2", "2019-01-01"),
+            SitemapEntry("https://x.example/", None),
+        ]
+    )
+    root = ET.fromstring(xml)
+    urls = root.findall("s:url", SITEMAP_NS)
+    assert [u.findtext("s:loc", namespaces=SITEMAP_NS) for u in urls] == [
+        "https://x.example/",
+        "https://x.example/a?b=1&c=2",
+    ]
+    assert urls[1].findtext("s:lastmod", namespaces=SITEMAP_NS) == "2019-01-01"
