@@ -64,8 +64,9 @@ TAG_FEED_ATOM = "feeds/tag-{slug}.atom.xml"
 # Without SITEURL the development feeds' links are relative, knowingly; publishconf.py warns again.
 FEED_WARNING = "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"
 LOG_FILTER = [(logging.WARNING, FEED_WARNING)]
-ENTITY_FEED_ATOM = "feeds/{type}-{slug}.atom.xml"  # people-mike-pompeo.atom.xml
-THREAD_FEED_ATOM = "feeds/thread-{slug}.atom.xml"
+# Feeds of each person, organization, place and story thread: written by `make publish` (publishconf.py).
+ENTITY_FEED_ATOM = None
+THREAD_FEED_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-
 from briefing.canonical import canonicalize
 from briefing.curation import CurationError, parse_curation
 from briefing.entities import LocalEntity, article_entities, clean_mention, name_key, variant_skeleton
@@ -160,7 +159,11 @@ ignore: [Docks]
     assert result.names["a.txt"]["Harbour Board"] == "Lune Harbour Board"
     assert result.names["b.txt"]["LHB"] == "Lune Harbour Board"
     board = result.entities["Lune Harbour Board"]
-    assert (board.type, board.description, board.link) == ("organization", "The port's governing body.", "https://example.org/lhb")
+    assert (board.type, board.description, board.link) == (
+        "organization",
+        "The port's governing body.",
+        "https://example.org/lhb",
+    )
     assert "Docks" not in result.names["a.txt"]
 
 
@@ -200,7 +203,9 @@ def test_entity_pages_have_distinct_slugs_quotes_and_companions():
         key: [ArticleEntity(result.names[key][e.name], e.type, tuple(e.mentions), 1, 1) for e in entities]
         for key, entities in found.items()
     }
-    pages = entity_pages(result, article_entities_, {"b.txt": [("We start in May.", "Elin Sorvik")]}, ["b.txt", "a.txt"])
+    pages = entity_pages(
+        result, article_entities_, {"b.txt": [("We start in May.", "Elin Sorvik")]}, ["b.txt", "a.txt"]
+    )
     slugs = sorted(p.slug for p in pages.values() if p.type == "organization")
     assert slugs == ["lune-oak", "lune-oak-2"]
     sorvik = pages["Elin Sorvik"]
@@ -212,7 +217,9 @@ def test_entity_pages_have_distinct_slugs_quotes_and_companions():
 
 def test_first_mentions_are_linked_and_article_text_stays_text():
     paragraphs = ['Elin <b>Sorvik</b> met Oakham & "Lune".', "Oakham again, and Lune."]
-    html = linked_paragraphs_html(paragraphs, [(("Oakham",), "places/oakham/"), (("Lune", "Lune City"), "places/lune/")])
+    html = linked_paragraphs_html(
+        paragraphs, [(("Oakham",), "places/oakham/"), (("Lune", "Lune City"), "places/lune/")]
+    )
     assert html.count('href="places/oakham/"') == 1
     assert html.count('href="places/lune/"') == 1
     assert "&lt;b&gt;Sorvik&lt;/b&gt;" in html
@@ -250,3 +257,13 @@ def test_the_language_step_finds_people_places_and_quotes(nlp):
     assert [(q.text.rstrip(","), q.speaker) for q in language.quotes] == [
         ("We expect the first ships by Friday", "Elin Sorvik")
     ]
+
+
+def test_two_processes_find_what_one_finds(nlp):
+    from briefing.nlp import PARALLEL_MIN_TEXTS, recognise
+
+    articles = [
+        [f"Report {n}", f"Mayor Ana Ruiz of Lune met Peter Holm of the Harbour Board in Oslo on day {n}."]
+        for n in range(PARALLEL_MIN_TEXTS * 2)
+    ]
+    assert recognise(articles, workers=2, nlp=nlp) == recognise(articles, workers=1, nlp=nlp)

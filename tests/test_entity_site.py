@@ -6,7 +6,6 @@ import os
 import shutil
 
 import pytest
-
 from conftest import REPO
 from test_site import make_html, page_path
 

@@ -91,6 +91,20 @@ def test_published_feeds_use_absolute_links_under_siteurl(published_site):
         assert entry.id.startswith("tag:briefings.example.org,"), entry.id
 
 
+def test_published_site_has_a_feed_per_entity_and_per_thread(published_site):
+    archive = published_site.archive
+    pompeo = next(e for a in archive["articles"] for e in a["entities"] if e["name"] == "Mike Pompeo")
+    feed = read_feed(published_site.out / "feeds" / "people-mike-pompeo.atom.xml")
+    assert {entry.title for entry in feed.entries} == {
+        a["title"] for a in archive["articles"] if any(e["name"] == "Mike Pompeo" for e in a["entities"])
+    }
+    page = page_path(published_site.out, pompeo["url"]).read_text(encoding="utf-8")
+    assert 'href="https://briefings.example.org/archive/feeds/people-mike-pompeo.atom.xml"' in page
+    for thread in archive["threads"]:
+        thread_feed = read_feed(published_site.out / "feeds" / f"thread-{thread['slug']}.atom.xml")
+        assert len(thread_feed.entries) == len(thread["articles"])
+
+
 # --- sitemap -----------------------------------------------------------------------------------------
 
 

@@ -33,9 +33,7 @@ MANUAL_FIRST = 10_000  # a front-matter entity has no position in the text
 def annotate_articles(generator) -> None:
     """`article_generator_pretaxonomy` handler."""
     options = BriefingSettings.from_pelican(generator.settings)
-    articles = [
-        a for a in generator.articles + generator.hidden_articles + generator.drafts if hasattr(a, "briefing")
-    ]
+    articles = [a for a in generator.articles + generator.hidden_articles + generator.drafts if hasattr(a, "briefing")]
     report = generator.context.get(REPORT_KEY)
     languages = _article_languages(articles, options, report)
     if languages is None:

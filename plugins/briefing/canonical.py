@@ -39,7 +39,7 @@ def canonicalize(local: dict[str, list[LocalEntity]], curation: Curation | None 
     votes: dict[str, Counter] = {}
     forms: dict[str, Counter] = {}
     aliases: dict[str, set[str]] = {}  # one-word alias key -> name keys that use it
-    for article, entities in sorted(local.items()):
+    for _article, entities in sorted(local.items()):
         for entity in entities:
             key = name_key(entity.name)
             if not key:

@@ -171,6 +171,7 @@ def article_entities(
     """`segments` are the article's texts (title first), `spans` the model's spans in them, and
     `table_rows` the segments that are rows of a data table."""
     mentions = []
+    shouted = [_is_shouted(segment) for segment in segments]
     for span in spans:
         segment = segments[span.segment]
         cleaned = clean_mention(segment, span.start, span.end, span.label)
@@ -178,7 +179,7 @@ def article_entities(
             continue
         start, end = cleaned
         text = segment[start:end]
-        if _is_shouted(segment) and not _plausible_in_capitals(text):
+        if shouted[span.segment] and not _plausible_in_capitals(text):
             continue
         mentions.append(Mention(span.segment, start, end, text, TYPE_OF_LABEL[span.label]))
     mentions = _retype_table_sides(segments, mentions, table_rows)
@@ -298,8 +299,13 @@ def _group(segments: list[str], mentions: list[Mention]) -> list[LocalEntity]:
                         for found in pattern.finditer(text)
                     ]
                     groups[short_key] = LocalEntity(
-                        acronym, groups[long_key].type, [acronym], len(positions), groups[long_key].first,
-                        Counter(), positions,
+                        acronym,
+                        groups[long_key].type,
+                        [acronym],
+                        len(positions),
+                        groups[long_key].first,
+                        Counter(),
+                        positions,
                     )
                     parent[short_key] = short_key
                     order.append(short_key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import multiprocessing
 from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
@@ -22,8 +23,8 @@ LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # segment boundaries (the recogniser's memory grows with document length).
 MAX_DOC_CHARS = 100_000
 SEPARATOR = "\n\n"
-# Fewer texts than this are not worth starting worker processes for.
-PARALLEL_MIN_TEXTS = 48
+# Each worker process gets at least this many texts (fewer are not worth starting a process for).
+PARALLEL_MIN_TEXTS = 24
 BATCH_SIZE = 32
 
 
@@ -112,11 +113,46 @@ def recognise(articles: list[list[str]], workers: int = 1, nlp=None) -> list[lis
     if not chunks:
         return results
     nlp = nlp or load_model()
-    processes = workers if workers > 1 and len(chunks) >= PARALLEL_MIN_TEXTS else 1
-    texts = (chunk.text for chunk in chunks)
-    for chunk, doc in zip(chunks, nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes), strict=True):
-        results[chunk.article].extend(_segment_spans(chunk, doc))
+    processes = max(1, min(workers, len(chunks) // PARALLEL_MIN_TEXTS))
+    shares = [chunks[offset::processes] for offset in range(processes)]
+    for share, spans in zip(shares, _run_shares(nlp, shares), strict=True):
+        for chunk, found in zip(share, spans, strict=True):
+            results[chunk.article].extend(found)
     return results
+
+
+def _run_shares(nlp, shares: list[list[_Chunk]]) -> list[list[list[NerSpan]]]:
+    """Each share on its own process: this one takes the first, forked children (which share the loaded
+    model with it) the others, and send back plain spans, not spaCy documents."""
+    if len(shares) == 1:
+        return [_spans_of(nlp, shares[0])]
+    context = multiprocessing.get_context("fork")
+    children = []
+    for share in shares[1:]:
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(nlp, share, sender), daemon=True)
+        child.start()
+        sender.close()
+        children.append((child, receiver))
+    results = [_spans_of(nlp, shares[0])]
+    for child, receiver in children:
+        try:
+            results.append(receiver.recv())
+        except EOFError:
+            raise RuntimeError("a language model worker process ended without a result") from None
+        finally:
+            child.join()
+    return results
+
+
+def _child(nlp, share: list[_Chunk], sender) -> None:
+    sender.send(_spans_of(nlp, share))
+    sender.close()
+
+
+def _spans_of(nlp, share: list[_Chunk]) -> list[list[NerSpan]]:
+    docs = nlp.pipe((chunk.text for chunk in share), batch_size=BATCH_SIZE)
+    return [_segment_spans(chunk, doc) for chunk, doc in zip(share, docs, strict=True)]
 
 
 def _segment_spans(chunk: _Chunk, doc) -> list[NerSpan]:
