@@ -10,6 +10,7 @@ import resource
 import time
 from collections import Counter
 
+from pelican.log import console
 from pelican.urlwrappers import Tag
 
 from .cache import JsonCache
@@ -35,6 +36,8 @@ def annotate_articles(generator) -> None:
     options = BriefingSettings.from_pelican(generator.settings)
     articles = [a for a in generator.articles + generator.hidden_articles + generator.drafts if hasattr(a, "briefing")]
     report = generator.context.get(REPORT_KEY)
+    if report is not None:
+        report.end_stage("read")
     languages = _article_languages(articles, options, report)
     if languages is None:
         return
@@ -72,6 +75,8 @@ def annotate_articles(generator) -> None:
         links = [(e.mentions, prefix + pages[e.name].url) for e in found[key] if e.name in pages]
         article._content = linked_paragraphs_html(briefing.body, links)
     generator.context[ENTITY_INDEX_KEY] = pages
+    if report is not None:
+        report.end_stage("entities and quotes")
 
 
 def _article_languages(articles: list, options: BriefingSettings, report) -> list[ArticleLanguage] | None:
@@ -83,7 +88,7 @@ def _article_languages(articles: list, options: BriefingSettings, report) -> lis
     missing = [position for position, language in enumerate(languages) if language is None]
     if missing:
         words = sum(len(" ".join(texts[p].segments).split()) for p in missing)
-        logger.info("entities and quotes: analysing %d article(s), %d words", len(missing), words)
+        console.print(f"entities and quotes: analysing {len(missing)} article(s), {words} words", highlight=False)
         started, cpu_started = time.perf_counter(), _cpu_seconds()
         try:
             fresh = analyse([texts[p] for p in missing], workers=options.nlp_workers)

@@ -14,7 +14,7 @@ from .cache import JsonCache
 from .corpus import CorpusItem, CorpusLinks, CorpusSettings, corpus_key, link_corpus
 from .entity_index import TYPE_FOLDERS, TYPE_TITLES
 from .export import PublishedBriefing, PublishedThread, archive_json
-from .reader import REJECTION_KEY
+from .reader import READER_REPORT_SETTING, REJECTION_KEY
 from .report import REPORT_KEY, BuildReport
 from .settings import BriefingSettings
 from .slugs import unique_slugs
@@ -34,6 +34,7 @@ class BriefingGenerator(Generator):
 
     def generate_context(self):
         self.articles = [a for a in self.context.get("articles", []) if hasattr(a, "briefing")]
+        console.print(f"related stories and threads: linking {len(self.articles)} briefings", highlight=False)
         articles = self.articles
         self.report.articles = len(articles)
         for article in articles:
@@ -43,6 +44,8 @@ class BriefingGenerator(Generator):
         )
         self.threads = link_stories(articles, self.options.corpus, corpus_cache)
         self.context["story_threads"] = self.threads
+        self.report.end_stage("related stories and threads")
+        console.print("writing pages, feeds and archive.json", highlight=False)
         self.entity_pages = self.context.get(ENTITY_INDEX_KEY, {})
         self.context["entity_kinds"] = [
             EntityKind(TYPE_TITLES[kind], f"{folder}/", sum(1 for p in self.entity_pages.values() if p.type == kind))
@@ -215,6 +218,8 @@ def make_generator_class(pelican):
     """A BriefingGenerator bound to a fresh report for this build, which `finish_build` reads back."""
     report = BuildReport()
     pelican.briefing_report = report
+    # The reader sees only the settings; it counts the files it reads into this build's report.
+    pelican.settings[READER_REPORT_SETTING] = report
     return type("BriefingGenerator", (BriefingGenerator,), {"report": report})
 
 
@@ -240,6 +245,7 @@ def finish_build(pelican):
     report = getattr(pelican, "briefing_report", None)
     if report is None:
         return
+    report.end_stage("write")
     for line in report.summary_lines():
         console.print(line, markup=False, highlight=False)
     if report.rejected:

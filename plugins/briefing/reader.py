@@ -12,6 +12,7 @@ import logging
 import os
 from typing import ClassVar
 
+from pelican.log import console
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 from pelican.utils import SafeDatetime
@@ -25,6 +26,7 @@ from .settings import BriefingSettings
 logger = logging.getLogger(__name__)
 
 REJECTION_KEY = "briefing_rejection"
+READER_REPORT_SETTING = "BRIEFING_BUILD_REPORT"
 UNDATED = SafeDatetime(1970, 1, 1)
 
 
@@ -40,6 +42,9 @@ class BriefingReader(BaseReader):
 
     def read(self, source_path):
         relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        report = self.settings.get(READER_REPORT_SETTING)
+        if report is not None and report.file_read():
+            console.print(f"reading articles: {report.files_read} files", highlight=False)
         try:
             briefing = self._briefing(source_path, relative)
         except UnusableFile as error:

@@ -1,11 +1,15 @@
-"""What one build did: files rejected and why, and what was cut from the articles."""
+"""What one build did: files rejected and why, what was cut from the articles, how long each stage took."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 REPORT_KEY = "briefing_report"  # where the report sits in Pelican's shared context
+# A long build says how far it is every this many articles.
+PROGRESS_EVERY = 500
+STAGES = ("read", "entities and quotes", "related stories and threads", "write")
 
 
 @dataclass
@@ -17,6 +21,20 @@ class BuildReport:
     language_words: int = 0
     language_seconds: float = 0.0
     language_cpu_seconds: float = 0.0
+    files_read: int = 0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    clock: float = field(default_factory=time.perf_counter)  # when the current stage began
+
+    def file_read(self) -> bool:
+        """Count one article file; True when it is time to say how many have been read."""
+        self.files_read += 1
+        return self.files_read % PROGRESS_EVERY == 0
+
+    def end_stage(self, stage: str) -> None:
+        """The stage that ran since the previous call (or since the build began) ends now."""
+        now = time.perf_counter()
+        self.stage_seconds[stage] = self.stage_seconds.get(stage, 0.0) + now - self.clock
+        self.clock = now
 
     def record_language(self, articles: int, words: int, seconds: float, cpu_seconds: float) -> None:
         self.language_articles += articles
@@ -41,6 +59,11 @@ class BuildReport:
             )
         else:
             lines.append("entities and quotes: every article cached, no model loaded")
+        if self.stage_seconds:
+            timings = ", ".join(
+                f"{stage} {self.stage_seconds[stage]:.1f} s" for stage in STAGES if stage in self.stage_seconds
+            )
+            lines.append(f"time: {timings}")
         for item in sorted(self.rejected, key=lambda r: r["source_path"]):
             lines.append(f"rejected {item['source_path']}: {item['reason']}")
         return lines
