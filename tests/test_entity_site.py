@@ -152,3 +152,11 @@ def test_a_broken_curated_list_is_reported_and_the_site_still_builds(tmp_path):
     assert "entities.yaml" in build.log and "'type' must be one of" in build.log
     assert len(build.archive["articles"]) == 2
     assert any(r["source_path"] == "entities.yaml" for r in build.archive["rejected"])
+
+
+def test_the_build_ends_with_a_summary(site):
+    log = " ".join(site.log.split())
+    assert "briefings built: 2" in log
+    assert "cut from the pasted pages (blocks):" in log and "comment 1" in log
+    assert "entities and quotes: 2 article(s) analysed" in log and "words/s" in log
+    assert "time: read" in log and "related stories and threads" in log and "write" in log
