@@ -32,6 +32,7 @@ class ArticleText:
     segments: tuple[str, ...]
     body_count: int
     table_rows: frozenset[int] = frozenset()
+    pull_quotes: tuple[str, ...] = ()  # lines the reader set aside as repeats of the body
 
     @classmethod
     def of(cls, briefing: Briefing) -> ArticleText:
@@ -39,14 +40,15 @@ class ArticleText:
         rows = [line for block in briefing.cut if block.kind == "table" for line in block.text.split("\n")]
         segments = (briefing.title, *briefing.body, *datelines, *rows)
         first_row = len(segments) - len(rows)
-        return cls(tuple(segments), len(briefing.body), frozenset(range(first_row, len(segments))))
+        pulled = tuple(block.text for block in briefing.cut if block.kind == "pull quote")
+        return cls(tuple(segments), len(briefing.body), frozenset(range(first_row, len(segments))), pulled)
 
     def key(self, version: str) -> str:
         digest = hashlib.sha256(version.encode())
         for segment in self.segments:
             digest.update(len(segment).to_bytes(8, "little"))
             digest.update(segment.encode())
-        digest.update(repr(sorted(self.table_rows)).encode())
+        digest.update(repr((sorted(self.table_rows), self.pull_quotes)).encode())
         return digest.hexdigest()
 
 
@@ -95,7 +97,9 @@ def _article_language(text: ArticleText, spans) -> ArticleLanguage:
         if 1 <= segment <= text.body_count
     ]
     paragraphs = list(text.segments[1 : 1 + text.body_count])
-    quotes = [Quote(q.text, q.speaker) for q in find_quotes(paragraphs, sorted(people, key=_position))]
+    quotes = [
+        Quote(q.text, q.speaker) for q in find_quotes(paragraphs, sorted(people, key=_position), text.pull_quotes)
+    ]
     entities.sort(key=lambda e: (e.first, e.name))
     return ArticleLanguage(entities, quotes)
 

@@ -2,13 +2,17 @@
 
 Rules of English news writing, no model. Double quote marks (straight or curly) are paired; single marks only
 ever nest inside them, so apostrophes never open a quote. A quote may run over several paragraphs the news
-way: each continued paragraph reopens with a mark and only the last one closes.
+way: each continued paragraph reopens with a mark and only the last one closes. An opening mark that never
+closes is dropped with its paragraph; it does not run on into the article.
 
 The speaker comes from the attribution in the quote's own sentence ("...," Smith said / said Smith / Smith
-said: "..." / according to Smith / "..." - Jane Doe), else from another quote of the same paragraph
-("First," he said. "Second."), else, for a quote that opens its paragraph, from the paragraph before. A
-pronoun speaker stands for the person named last as a sentence subject; a speaker that is no person ("the
-newspaper", "a senior official") is given as that phrase.
+said: "..." / Smith said that "..." / according to Smith / "..." - Jane Doe), else from another quote of the
+same paragraph ("First," he said. "Second."), else from a speech verb in the sentence before, else, for a
+quote that opens its paragraph, from the paragraph before. A person named in the attribution is given by
+the canonical name of its mention; a pronoun stands for the person named as a subject in the nearest
+sentence before it; a speaker that is no person ("the newspaper", "a senior official") is given as that
+phrase. Short quoted terms with no speech verb around them (scare quotes) and show titles are not speech
+and are left out.
 
 Pure: standard library only, linear in the length of the text.
 """
@@ -24,6 +28,8 @@ from dataclasses import dataclass, field
 # A quoted term of at most this many words, with no speech verb in its sentence, is a scare quote, a title
 # or a name ("so-called "reform""), not direct speech.
 SCARE_QUOTE_MAX_WORDS = 3
+# An attribution frame runs through at most this many short quotes that are part of its sentence.
+INLINE_QUOTES_IN_FRAME = 3
 # A quote in title case of at most this many words is a title ("Face the Nation"), with or without a verb.
 TITLE_MAX_WORDS = 6
 # An attribution after a quote has its speech verb within this many words of the closing mark.
@@ -32,11 +38,16 @@ POST_ATTRIBUTION_MAX_WORDS = 25
 CLOSING_ATTRIBUTION_MAX_WORDS = 8
 # A noun-phrase speaker is cut to this many words.
 SPEAKER_MAX_WORDS = 10
-# A subject read from the start of a sentence with no name in it ("The report found ...") has at most this
-# many words after its determiner.
-SUBJECT_GUESS_MAX_WORDS = 3
-# How many paragraphs back a pronoun looks for the person it stands for.
+# How far back a pronoun looks for the person it stands for.
 PRONOUN_LOOKBACK_PARAGRAPHS = 3
+PRONOUN_LOOKBACK_MENTIONS = 40
+# A subject read from the start of its sentence is among its first this many words.
+SENTENCE_OPENING_WORDS = 40
+# A subject with its appositives ("Jane Doe, a spokeswoman for the campaign, said") fits in this many
+# characters before its verb.
+SUBJECT_MAX_CHARS = 400
+# No name mention is longer than this (a bound for looking mentions up by offset).
+MENTION_MAX_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -56,9 +67,27 @@ class FoundQuote:
 
 # ----------------------------------------------------------------------------- words
 
+_SPEECH_VERB_BASES = """
+    acknowledge add admit advise announce answer argue ask assert boast brag call caution charge chant chat
+    claim comment complain concede conclude confirm contend continue counter cry declare demand deny describe
+    emphasize emphasise exclaim explain insist joke lament maintain mention muse note observe plead pledge post
+    predict proclaim promise quip recall recount reiterate remark repeat reply report respond retort say scoff
+    scream shout snap state stress suggest swear tell testify tweet urge vow warn wonder write yell
+    praise laud hail blast slam criticize criticise accuse attack mock dismiss label dub brand decry condemn
+    denounce deride ridicule find
+""".split()
+_IRREGULAR_PAST = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "swear": ("swore", "sworn"),
+    "find": ("found",),
+}
+_DOUBLED_FINAL_CONSONANT = frozenset({"admit", "quip", "snap", "chat"})
+
 
 def _speech_verb_forms(base: str) -> tuple[str, str, str, tuple[str, ...]]:
-    """(base, third person, gerund, past forms) of a regular verb, or of an irregular one in _IRREGULAR_PAST."""
+    """(base, third person, gerund, past forms) of a verb."""
     if base.endswith(("s", "sh", "ch", "x", "z")):
         third = base + "es"
     elif base.endswith("y") and base[-2] not in "aeiou":
@@ -76,36 +105,31 @@ def _speech_verb_forms(base: str) -> tuple[str, str, str, tuple[str, ...]]:
     return base, third, gerund, _IRREGULAR_PAST.get(base, (past,))
 
 
-_DOUBLED_FINAL_CONSONANT = frozenset({"admit", "quip", "snap", "chat"})
-_IRREGULAR_PAST = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "swear": ("swore", "sworn"), "find": ("found",)}
-_SPEECH_VERB_BASES = """
-    acknowledge add admit advise announce answer argue ask assert boast brag call caution charge chant chat
-    claim comment complain concede conclude confirm contend continue counter cry declare demand deny describe
-    emphasize emphasise exclaim explain insist joke lament maintain mention muse note observe plead pledge post
-    predict proclaim promise quip recall recount reiterate remark repeat reply report respond retort say scoff
-    scream shout snap state stress suggest swear tell testify tweet urge vow warn wonder write yell
-    praise laud hail blast slam criticize criticise accuse attack mock dismiss label dub brand decry condemn
-    denounce deride ridicule find
-""".split()
 _VERB_FORMS = [_speech_verb_forms(base) for base in _SPEECH_VERB_BASES]
-# Base forms are also nouns ("a state", "the report"): they count as verbs only after a modal or a pronoun.
-SPEECH_VERB_BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
-SPEECH_VERBS = frozenset(
+_SPEECH_VERBS = frozenset(
     {form for base, third, gerund, past in _VERB_FORMS for form in (base, third, gerund, *past)}
     | {"read", "reads"}  # "...," the letter reads
 )
+# Base forms are also nouns ("a state", "the report"): they count as verbs only after a modal or a pronoun.
+_SPEECH_VERB_BASE_FORMS = frozenset(forms[0] for forms in _VERB_FORMS)
 # Speech verbs whose -s form is as often a plural noun ("late-night tweets", "protests demands"): that form
 # counts as a verb only after a name, "he", "she" or "it", or an adverb.
-_NOUN_LIKE_PLURALS = frozenset(
-    forms[1]
-    for forms in _VERB_FORMS
-    if forms[0] in {"answer", "attack", "blast", "brand", "call", "chant", "charge", "chat", "claim", "comment",
-                    "counter", "cry", "demand", "find", "joke", "label", "note", "pledge", "post", "praise",
-                    "promise", "quip", "remark", "repeat", "reply", "report", "shout", "slam", "snap", "state",
-                    "stress", "tweet", "vow", "yell"}
+_NOUN_LIKE_BASES = frozenset(
+    """answer attack blast brand call chant charge chat claim comment counter cry demand find joke label note
+    pledge post praise promise quip remark repeat reply report shout slam snap state stress tweet vow
+    yell""".split()
 )
+_NOUN_LIKE_PLURALS = frozenset(third for base, third, _, _ in _VERB_FORMS if base in _NOUN_LIKE_BASES)
+# Speech verbs that take a quote but no object; with an object they mean something else ("added two forms").
+_WITHOUT_OBJECT_BASES = frozenset("add continue conclude post repeat report state stress find".split())
+_WITHOUT_OBJECT_VERBS = frozenset(
+    form
+    for base, third, gerund, past in _VERB_FORMS
+    if base in _WITHOUT_OBJECT_BASES
+    for form in (base, third, gerund, *past)
+) | {"read", "reads"}
 # Verb forms that can come before their subject after a quote ("...," said Smith; reported the newspaper).
-INVERTIBLE_VERBS = frozenset(form for _, third, _, past in _VERB_FORMS for form in (third, *past))
+_INVERTIBLE_VERBS = frozenset(form for _, third, _, past in _VERB_FORMS for form in (third, *past))
 _VERB_ENABLERS = frozenset(
     "will would can could should may might must to did do does i you we they don’t didn’t don't didn't".split()
 )
@@ -117,15 +141,16 @@ _AUXILIARIES = frozenset("is was were are am be been being has had have".split()
 _PASSIVE_AUXILIARIES = frozenset("is was were are am be been being".split())
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _COORDINATORS = frozenset({"and", "but", "or", "then"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _DETERMINERS = frozenset("the a an".split())
 # Words between a subject and its speech verb that are not part of the subject ("Smith also said",
 # "Smith on Tuesday said").
 _ADJUNCT_WORDS = frozenset(
     """also later then again once previously recently earlier further still just even never often already
-    has had have would will was is were are be been being did does could may might can today yesterday tonight night morning
-    afternoon evening week month year last this monday tuesday wednesday thursday friday saturday sunday""".split()
+    has had have would will was is were are be been being did does could may might can today yesterday tonight
+    night morning afternoon evening week month year last this monday tuesday wednesday thursday friday saturday
+    sunday""".split()
 )
 # Words that end a subject phrase read backwards from its verb, or forwards from an inverted verb.
 _PHRASE_BREAKS = frozenset(
@@ -152,7 +177,7 @@ _INTRODUCTIONS = frozenset(
 )
 # Words that end a subject read from the start of its sentence.
 _SUBJECT_ENDS = _PHRASE_BREAKS - {"and"} | _AUXILIARIES | _ADJUNCT_WORDS | _RELATIVE_PRONOUNS
-_NOT_CONTENT = _DETERMINERS | _NOUN_MARKERS | _PHRASE_BREAKS | _ADJUNCT_WORDS | _PREPOSITIONS | SUBJECT_PRONOUNS
+_NOT_CONTENT = _DETERMINERS | _NOUN_MARKERS | _PHRASE_BREAKS | _ADJUNCT_WORDS | _PREPOSITIONS | _SUBJECT_PRONOUNS
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen sens rep reps del gov gen lt col maj sgt cpl capt cmdr adm amb supt atty jr sr st prof
     rev fr msgr hon pres inc co corp ltd no vs jan feb mar apr jun jul aug sep sept oct nov dec""".split()
@@ -160,16 +185,18 @@ _ABBREVIATIONS = frozenset(
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from vs".split())
 
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
-_DOUBLE_MARK = re.compile("[\"“”„«»]")
+_DOUBLE_MARK = re.compile('["“”„«»]')
 _OPENING_GLYPHS = frozenset("“„«")
 _CLOSING_GLYPHS = frozenset("”»")
 _OPENS_AFTER = frozenset("([{—–―-/‘'")
 _CLAUSE_PUNCTUATION = ",;:—–―"
 _DASHES = "—–―-"
+_QUOTE_END_PUNCTUATION = (",", ".", "?", "!", ";", ":", "…", *_DASHES)
 # The end of a sentence: terminal punctuation, closing marks, space, then what can start a sentence.
-_SENTENCE_END = re.compile(r"[.!?]+[)\]’'”\"]*\s+(?=[(\[“\"‘']?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[)\]’'”\"]*+\s++(?=[(\[“\"‘']?[A-Z0-9])")
 # "(D-Ohio)", "(pictured)": asides inside an attribution, blanked out before reading it.
 _ASIDE = re.compile(r"\([^()\n]{0,60}\)")
+_LEADING_SPACE = re.compile(r"\s*")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$")
 _QUOTE_KEY_STRIP = "\"“”„«»‘’'`.,;:!?—–- \t\n"
 
@@ -181,7 +208,7 @@ def _quote_key(text: str) -> str:
 # ----------------------------------------------------------------------------- pairing quote marks
 
 
-@dataclass
+@dataclass(eq=False)
 class _Piece:
     """One paragraph's share of a quote."""
 
@@ -192,7 +219,7 @@ class _Piece:
     text_end: int
 
 
-@dataclass
+@dataclass(eq=False)
 class _Quote:
     pieces: list[_Piece]
     straight: bool  # opened with a straight mark
@@ -244,7 +271,7 @@ def _pair_marks(paragraphs: Sequence[str]) -> list[_Quote]:
         piece_start = text_start = 0
         marks = _marks(paragraph, inside=running is not None)
         if running is not None:
-            first_char = len(paragraph) - len(paragraph.lstrip())
+            first_char = _LEADING_SPACE.match(paragraph).end()
             if marks and marks[0].opens and marks[0].offset == first_char:
                 piece_start, text_start = first_char, first_char + 1
                 marks = marks[1:]
@@ -294,7 +321,7 @@ class _Token:
     def pronoun(self) -> str | None:
         """The subject pronoun this token is or starts with ("he", "I’m"), lower case."""
         head = re.split("[’']", self.lower, maxsplit=1)[0]
-        return head if head in SUBJECT_PRONOUNS else None
+        return head if head in _SUBJECT_PRONOUNS else None
 
 
 @dataclass
@@ -306,10 +333,12 @@ class _Layout:
     quote_spans: list[list[tuple[int, int]]]  # per paragraph: (start, end) of each quote piece, in order
     sentence_starts: list[list[int]]  # per paragraph: offsets where a sentence starts, outside quotes
     mentions: list[list[PersonMention]]  # per paragraph, in order, outside quotes
-    gender: dict[str, str]  # canonical name -> "he" / "she", where an honorific says it
-    surnames: dict[str, str]  # last word of a canonical name -> the name, where only one name ends so
-    recent_people: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, name) of speakers so far
-    recent_groups: list[tuple[int, str]] = field(default_factory=list)  # the same, for speakers that are no person
+    mention_starts: list[list[int]]  # the same mentions' start offsets, for bisecting
+    gender: dict[str, str] = field(default_factory=dict)  # canonical name -> "he" / "she", from honorifics
+    surnames: dict[str, str] = field(default_factory=dict)  # last word of a canonical name -> the name, if unique
+    people: set[str] = field(default_factory=set)  # every canonical name
+    last_person: tuple[int, str] | None = None  # (paragraph, name) of the last person found speaking
+    last_group: tuple[int, str] | None = None  # the same for the last speaker that is no person
 
     def inside_quote(self, paragraph: int, offset: int) -> bool:
         spans = self.quote_spans[paragraph]
@@ -322,8 +351,41 @@ class _Layout:
     def tokens(self, paragraph: int, start: int, end: int) -> list[_Token]:
         return [_Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.plain[paragraph], start, end)]
 
+    def mentions_between(self, paragraph: int, start: int, end: int) -> list[PersonMention]:
+        """The person mentions that overlap [start, end), in order."""
+        mentions, starts = self.mentions[paragraph], self.mention_starts[paragraph]
+        first = bisect.bisect_left(starts, start - MENTION_MAX_CHARS)
+        last = bisect.bisect_left(starts, end)
+        return [m for m in mentions[first:last] if m.end > start]
+
+    def mentions_before(self, paragraph: int, offset: int) -> int:
+        """How many of the paragraph's person mentions start before offset."""
+        return bisect.bisect_left(self.mention_starts[paragraph], offset)
+
+    def sentence_tokens(self, paragraph: int, end: int) -> list[_Token]:
+        """The first words of the sentence that holds `end`, up to `end`, without the quoted ones (at most
+        SENTENCE_OPENING_WORDS: a subject stands at the start)."""
+        sentence = self.sentence_of(paragraph, end)
+        start = self.sentence_starts[paragraph][sentence - 1] if sentence else 0
+        spans = self.quote_spans[paragraph]
+        i = bisect.bisect_right(spans, (start, len(self.paragraphs[paragraph]) + 1)) - 1
+        if i >= 0 and spans[i][1] > start:
+            start = spans[i][1]  # the sentence starts inside a quote
+        tokens: list[_Token] = []
+        for _ in range(SENTENCE_OPENING_WORDS):  # also bounds how many quotes are stepped over
+            i += 1
+            gap_end = min(end, spans[i][0]) if i < len(spans) else end
+            for match in _WORD.finditer(self.plain[paragraph], start, gap_end):
+                tokens.append(_Token(match.group(), match.start(), match.end()))
+                if len(tokens) == SENTENCE_OPENING_WORDS:
+                    return tokens
+            if gap_end >= end:
+                break
+            start = spans[i][1]
+        return tokens
+
     def person_named(self, name: str) -> bool:
-        return name in self.gender or name in self.surnames.values()
+        return name in self.people
 
 
 def _sentence_starts(paragraph: str, quote_spans: list[tuple[int, int]]) -> list[int]:
@@ -357,7 +419,14 @@ def _layout(paragraphs: Sequence[str], quotes: list[_Quote], people: Sequence[Pe
         spans.sort()
     plain = [_ASIDE.sub(lambda m: " " * len(m.group()), p) for p in paragraphs]
     sentence_starts = [_sentence_starts(p, spans) for p, spans in zip(paragraphs, quote_spans, strict=True)]
-    layout = _Layout(paragraphs, plain, quote_spans, sentence_starts, [[] for _ in paragraphs], {}, {})
+    layout = _Layout(
+        paragraphs=paragraphs,
+        plain=plain,
+        quote_spans=quote_spans,
+        sentence_starts=sentence_starts,
+        mentions=[[] for _ in paragraphs],
+        mention_starts=[[] for _ in paragraphs],
+    )
     names_by_last_word: dict[str, set[str]] = {}
     for mention in sorted(people, key=lambda m: (m.paragraph, m.start)):
         if not 0 <= mention.paragraph < len(paragraphs) or not mention.name.split():
@@ -367,8 +436,10 @@ def _layout(paragraphs: Sequence[str], quotes: list[_Quote], people: Sequence[Pe
         if honorific:
             layout.gender.setdefault(mention.name, "he" if honorific.group(1) == "Mr" else "she")
         names_by_last_word.setdefault(mention.name.split()[-1].lower(), set()).add(mention.name)
+        layout.people.add(mention.name)
         if not layout.inside_quote(mention.paragraph, mention.start):
             layout.mentions[mention.paragraph].append(mention)
+            layout.mention_starts[mention.paragraph].append(mention.start)
     layout.surnames = {word: next(iter(names)) for word, names in names_by_last_word.items() if len(names) == 1}
     return layout
 
@@ -385,7 +456,7 @@ def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
     token = tokens[i]
     if token.text in ("put", "puts"):
         return i + 1 < len(tokens) and tokens[i + 1].lower == "it"  # "as the memo put it"
-    if token.text not in SPEECH_VERBS:  # lower case only: "Read more", "United States" are no verbs
+    if token.text not in _SPEECH_VERBS:  # lower case only: "Read more", "United States" are no verbs
         return False
     before = tokens[i - 1].lower if i > 0 else ""
     if before in _NOUN_MARKERS or before.endswith(("’s", "'s")):
@@ -397,7 +468,7 @@ def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
         if previous.is_capitalised:  # "Smith claims", not "of Republican claims"
             return i < 2 or not (tokens[i - 2].lower in _PREPOSITIONS | _NOUN_MARKERS or tokens[i - 2].text.isdigit())
         return previous.lower in ("he", "she", "it") or _is_adjunct(previous)
-    return token.text not in SPEECH_VERB_BASE_FORMS or before in _VERB_ENABLERS
+    return token.text not in _SPEECH_VERB_BASE_FORMS or before in _VERB_ENABLERS
 
 
 def _is_according_to(tokens: list[_Token], i: int) -> bool:
@@ -415,6 +486,7 @@ def _subject_before(layout: _Layout, paragraph: int, region_start: int, end: int
     """The subject that ends just before a speech verb at `end` ("the State Department" said; Smith, a
     Democrat from Ohio, said; Smith, who in 2010 said)."""
     text = layout.plain[paragraph]
+    region_start = max(region_start, end - SUBJECT_MAX_CHARS)
     clause = layout.tokens(paragraph, region_start, end)
     while clause and _is_adjunct(clause[-1]):  # "Smith, a Democrat, later said"
         clause.pop()
@@ -454,10 +526,10 @@ def _noun_phrase_before(clause: list[_Token], past_prepositions: bool = True) ->
             if word.lower in _DETERMINERS or word.lower in _NOUN_MARKERS:
                 if previous.lower not in _PHRASE_INNER_PREPOSITIONS:
                     break
-            elif previous.text in _PHRASE_BREAKS:
-                if not (previous.text == "and" and word.is_capitalised and clause[start - 2 : start - 1]
-                        and clause[start - 2].is_capitalised):
-                    break
+            elif previous.text in _PHRASE_BREAKS and not (
+                previous.text == "and" and word.is_capitalised and start > 1 and clause[start - 2].is_capitalised
+            ):
+                break  # but "Smith and Jones said" goes on
             if previous.pronoun and previous.lower != "it":
                 break
             if previous.text.isdigit() and word.is_capitalised:
@@ -494,13 +566,6 @@ def _subject_after(layout: _Layout, paragraph: int, tokens: list[_Token], first:
     return phrase
 
 
-def _sentence_tokens(layout: _Layout, paragraph: int, end: int) -> list[_Token]:
-    """The words of the sentence that holds `end`, from its start to `end`, without the quoted ones."""
-    sentence = layout.sentence_of(paragraph, end)
-    start = layout.sentence_starts[paragraph][sentence - 1] if sentence else 0
-    return [t for t in layout.tokens(paragraph, start, end) if not layout.inside_quote(paragraph, t.start)]
-
-
 def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> list[_Token]:
     """The subject of a sentence read from its start ("At a rally, the mayor said ..." -> "the mayor"): the
     phrase it opens with, else the first person named outside a prepositional phrase, else the first
@@ -524,12 +589,14 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             if not phrase:
                 return [token]
             break
-        if token.lower in _SUBJECT_ENDS or token.text in SPEECH_VERBS:
+        if token.lower in _SUBJECT_ENDS or token.text in _SPEECH_VERBS:
             break
         if phrase and any(ch in _CLAUSE_PUNCTUATION for ch in text[phrase[-1].end : token.start]):
             break
-        if phrase and token.text.islower() and (
-            token.text.endswith("ed") or (token.lower != "of" and _is_name(phrase))
+        if (
+            phrase
+            and token.text.islower()
+            and (token.text.endswith("ed") or (token.lower != "of" and _is_name(phrase)))
         ):
             break  # "Smith unleashed", "Jane Smith sings"
         phrase.append(token)
@@ -538,8 +605,8 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
     if not tokens:
         return []
     text = layout.paragraphs[paragraph]
-    for mention in layout.mentions[paragraph]:
-        if tokens[0].start <= mention.start < tokens[-1].end and not text.startswith(("’s", "'s"), mention.end):
+    for mention in layout.mentions_between(paragraph, tokens[0].start, tokens[-1].end):
+        if tokens[0].start <= mention.start and not text.startswith(("’s", "'s"), mention.end):
             before = [t for t in tokens if t.end <= mention.start]
             if not before or before[-1].lower not in _PREPOSITIONS:
                 return [t for t in tokens if mention.start <= t.start < mention.end]
@@ -563,7 +630,7 @@ def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: 
     if before in _RELATIVE_PRONOUNS:
         return _subject_before(layout, paragraph, frame_start, tokens[i - 1].start)  # "Smith, who said"
     sentence_subject = functools.partial(
-        _sentence_subject, layout, paragraph, _sentence_tokens(layout, paragraph, verb.start)
+        _sentence_subject, layout, paragraph, layout.sentence_tokens(paragraph, verb.start)
     )
     if before in _PASSIVE_AUXILIARIES and not verb.text.endswith(("s", "ing")):
         # "Smith was called "a liar" by Jones": the speaker is the agent, if named
@@ -585,16 +652,23 @@ def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: 
 def _can_open_attribution(token: _Token, following: str) -> bool:
     """Whether a word right after a closing mark can start an attribution (a subject or a verb), unlike
     '"a mistake" to use', '"false," compared to'."""
-    if token.text in SPEECH_VERBS or token.lower in ("according", "as"):  # "as the memo put it"
+    if token.text in _SPEECH_VERBS or token.lower in ("according", "as"):  # "as the memo put it"
         return True
     if token.lower in _PHRASE_BREAKS or token.lower in _PREPOSITIONS or token.lower in _AUXILIARIES:
         return token.lower in _COORDINATORS
     return not (token.text.islower() and token.text.endswith(("ed", "ing")) and following in _NOT_CONTENT)
 
 
-def _attribution_after(layout: _Layout, paragraph: int, start: int, end: int) -> _Attribution | None:
+def _attribution_after(layout: _Layout, piece: _Piece) -> _Attribution | None:
     """An attribution right after a closing mark: ', Smith said', ', said Smith', ', according to Smith',
-    ' - Jane Doe'."""
+    ' - Jane Doe'. After a quote that ends without punctuation ('the "reform" added two forms') the words
+    that follow go on with the sentence; only an attribution closing that sentence counts then."""
+    paragraph = piece.paragraph
+    start, end = _frame_after(layout, piece)
+    text = layout.paragraphs[paragraph]
+    punctuated = text[piece.text_start : piece.text_end].rstrip(" ’'‘").endswith(_QUOTE_END_PUNCTUATION)
+    if not (punctuated or text[start:end].lstrip().startswith((",", *_DASHES))):
+        return _closing_attribution(layout, paragraph, start, end)
     tokens = layout.tokens(paragraph, start, end)
     lead = layout.plain[paragraph][start:end].lstrip(" ,")
     if lead[:1] in _DASHES and tokens and tokens[0].is_capitalised:
@@ -606,15 +680,14 @@ def _attribution_after(layout: _Layout, paragraph: int, start: int, end: int) ->
     if not _can_open_attribution(tokens[0], tokens[1].lower if len(tokens) > 1 else ""):
         return _closing_attribution(layout, paragraph, start, end)
     for i, token in enumerate(tokens[: POST_ATTRIBUTION_MAX_WORDS + 1]):
-        if not (_is_according_to(tokens, i) or _is_speech_verb(tokens, i)):
+        if _is_according_to(tokens, i):
+            return _Attribution(_subject_after(layout, paragraph, tokens, i + 2, end))
+        if not _is_speech_verb(tokens, i):
             continue
-        if i == 0 and token.lower != "according":
+        if i == 0:
             if token.text.endswith("ing"):
                 return _Attribution([])  # ', adding that ...': the speaker is named before the quote
-            following = tokens[1].lower if len(tokens) > 1 else ""
-            if token.text not in INVERTIBLE_VERBS or following in _NOT_CONTENT - _DETERMINERS:
-                return None
-            return _Attribution(_subject_after(layout, paragraph, tokens, 1, end))
+            return _inverted_attribution(layout, paragraph, tokens, end)
         if all(t.lower in _COORDINATORS or _is_adjunct(t) for t in tokens[:i]):
             return None  # '"..." and says ...': the subject is the one before the quote
         return _Attribution(_subject_of_verb(layout, paragraph, start, tokens, i))
@@ -633,15 +706,29 @@ def _closing_attribution(layout: _Layout, paragraph: int, start: int, end: int) 
         return None
     i = verbs[0]
     if i == 0:
-        return _Attribution(_subject_after(layout, paragraph, tokens, 1, end))
+        return _inverted_attribution(layout, paragraph, tokens, end)
     return _Attribution(_noun_phrase_before(tokens[:i]))
+
+
+def _inverted_attribution(layout: _Layout, paragraph: int, tokens: list[_Token], end: int) -> _Attribution | None:
+    """'said Smith', 'wrote the newspaper': a verb before its subject, unless what follows is no subject
+    ('shouted to the crowd', 'suggests that')."""
+    following = tokens[1].lower if len(tokens) > 1 else ""
+    if tokens[0].text not in _INVERTIBLE_VERBS or following in _NOT_CONTENT - _DETERMINERS:
+        return None
+    return _Attribution(_subject_after(layout, paragraph, tokens, 1, end))
 
 
 def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -> _Attribution | None:
     """An attribution that leads into an opening mark: 'Smith said: ', 'Smith said the plan was ', 'According
     to Smith, ', 'Smith told reporters ', 'Smith attacked the plan, saying '."""
     tokens = layout.tokens(paragraph, start, end)
-    verbs = [i for i in range(len(tokens)) if _is_according_to(tokens, i) or _is_speech_verb(tokens, i)]
+    text = layout.plain[paragraph]
+    verbs = [
+        i
+        for i in range(len(tokens))
+        if _is_according_to(tokens, i) or (_is_speech_verb(tokens, i) and _introduces_speech(text, tokens, i))
+    ]
     # the verb nearest the quote, unless it is in a relative clause ("anybody who complains") or an
     # infinitive ("was too early to tell") and another one is there
     main_verbs = [i for i in verbs if i == 0 or tokens[i - 1].lower not in _RELATIVE_PRONOUNS | {"to"}]
@@ -649,12 +736,21 @@ def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -
         return _Attribution(_subject_of_verb(layout, paragraph, start, tokens, (main_verbs or verbs)[-1]))
     if layout.plain[paragraph][start:end].rstrip().endswith(":") and tokens:
         # "Smith, in a statement: ..."
-        return _Attribution(_sentence_subject(layout, paragraph, _sentence_tokens(layout, paragraph, end)))
+        return _Attribution(_sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end)))
     return None
 
 
+def _introduces_speech(text: str, tokens: list[_Token], i: int) -> bool:
+    """A verb that reports speech only without an object ("he added: ...", not "he added two forms") must be
+    followed by "that", a colon or comma, or the quote itself."""
+    if tokens[i].text not in _WITHOUT_OBJECT_VERBS or i + 1 == len(tokens):
+        return True
+    following = tokens[i + 1]
+    return following.lower == "that" or any(ch in ",:;" for ch in text[tokens[i].end : following.start])
+
+
 def _names_person(layout: _Layout, paragraph: int, words: list[_Token]) -> bool:
-    return any(m.start < words[-1].end and m.end > words[0].start for m in layout.mentions[paragraph])
+    return bool(layout.mentions_between(paragraph, words[0].start, words[-1].end))
 
 
 # ----------------------------------------------------------------------------- speakers
@@ -668,8 +764,8 @@ def _speaker_of(layout: _Layout, paragraph: int, subject: list[_Token]) -> str |
     text = layout.paragraphs[paragraph]
     start, end = subject[0].start, subject[-1].end
     head = None
-    for mention in layout.mentions[paragraph]:
-        if mention.start < end and mention.end > start and not text.startswith(("’s", "'s"), mention.end):
+    for mention in layout.mentions_between(paragraph, start, end):
+        if not text.startswith(("’s", "'s"), mention.end):
             head = mention  # the last person named in the phrase ("Trump adviser Jane Doe")
     if head is not None and _is_head(subject, head):
         return head.name
@@ -693,28 +789,30 @@ def _is_head(subject: list[_Token], mention: PersonMention) -> bool:
 
 def _resolve_pronoun(layout: _Layout, paragraph: int, pronoun: _Token) -> str | None:
     word = pronoun.pronoun
-    sentence = layout.sentence_of(paragraph, pronoun.start)
-    sentence_start = layout.sentence_starts[paragraph][sentence - 1] if sentence else 0
     if word in ("it", "they"):
         # "The council condemned what it called ...": the subject of the pronoun's own sentence, else the
         # last speaker that is no person
-        subject = _sentence_subject(layout, paragraph, layout.tokens(paragraph, sentence_start, pronoun.start))
+        subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, pronoun.start))
         if subject and not subject[0].pronoun and not _names_person(layout, paragraph, subject):
             return _speaker_of(layout, paragraph, subject)
-        if layout.recent_groups and paragraph - layout.recent_groups[-1][0] <= PRONOUN_LOOKBACK_PARAGRAPHS:
-            return layout.recent_groups[-1][1]
+        if layout.last_group and paragraph - layout.last_group[0] <= PRONOUN_LOOKBACK_PARAGRAPHS:
+            return layout.last_group[1]
         return None
     if word not in _PERSON_PRONOUNS:
         return None  # "I", "we", "you": the writer, or someone the text does not name
-    previous_speaker = layout.recent_people[-1][1] if layout.recent_people else None
-    # the nearest sentence before the pronoun that names a person of the right gender; in it, the person who
-    # spoke last, else the first one named outside a prepositional phrase
+    previous_speaker = layout.last_person[1] if layout.last_person else None
+    # the nearest sentence before the pronoun that names a person of the right gender; in it, the one who
+    # spoke last if named as a subject there, else the first named as a subject
     chosen_sentence = None
     candidates: list[PersonMention] = []
+    looked_at = 0
     for index in range(paragraph, max(-1, paragraph - PRONOUN_LOOKBACK_PARAGRAPHS - 1), -1):
-        for mention in reversed(layout.mentions[index]):
-            if index == paragraph and mention.start >= pronoun.start:
-                continue
+        mentions = layout.mentions[index]
+        count = layout.mentions_before(index, pronoun.start) if index == paragraph else len(mentions)
+        for mention in (mentions[k] for k in range(count - 1, -1, -1)):
+            looked_at += 1
+            if looked_at > PRONOUN_LOOKBACK_MENTIONS:
+                break
             if layout.gender.get(mention.name, word) != word:
                 continue
             sentence = (index, layout.sentence_of(index, mention.start))
@@ -727,28 +825,36 @@ def _resolve_pronoun(layout: _Layout, paragraph: int, pronoun: _Token) -> str | 
             break
     if not candidates:
         # no person found by name: the subject of the pronoun's own sentence, else the last person quoted
-        subject = _sentence_subject(layout, paragraph, layout.tokens(paragraph, sentence_start, pronoun.start))
+        subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, pronoun.start))
         if subject and not subject[0].pronoun and subject[0].is_capitalised:
             return _speaker_of(layout, paragraph, subject)
-        if layout.recent_people and paragraph - layout.recent_people[-1][0] <= PRONOUN_LOOKBACK_PARAGRAPHS:
-            return layout.recent_people[-1][1]
+        if layout.last_person and paragraph - layout.last_person[0] <= PRONOUN_LOOKBACK_PARAGRAPHS:
+            return layout.last_person[1]
         return None
     candidates.reverse()
-    if previous_speaker is not None and any(m.name == previous_speaker for m in candidates):
-        return previous_speaker
-    for mention in candidates:
-        before = layout.tokens(mention.paragraph, max(0, mention.start - 15), mention.start)
-        if not before or before[-1].lower not in _PREPOSITIONS:
-            return mention.name
-    return candidates[0].name
+    subjects = [m for m in candidates if _may_be_subject(layout, m)]
+    for group in (subjects, candidates):
+        if previous_speaker is not None and any(m.name == previous_speaker for m in group):
+            return previous_speaker
+        if group:
+            return group[0].name
+    return None
+
+
+def _may_be_subject(layout: _Layout, mention: PersonMention) -> bool:
+    """Not the object of a preposition ("agreed with Smith") and not a possessor ("Smith's policies"); "according
+    to Smith" names a source all the same."""
+    text = layout.paragraphs[mention.paragraph]
+    before = [t.lower for t in layout.tokens(mention.paragraph, max(0, mention.start - 15), mention.start)]
+    if text.startswith(("’s", "'s"), mention.end):
+        return False
+    return not before or before[-1] not in _PREPOSITIONS or before[-2:] == ["according", "to"]
 
 
 # ----------------------------------------------------------------------------- the extractor
 
 
-def find_quotes(
-    paragraphs: list[str], people: list[PersonMention], skip: Collection[str] = ()
-) -> list[FoundQuote]:
+def find_quotes(paragraphs: list[str], people: list[PersonMention], skip: Collection[str] = ()) -> list[FoundQuote]:
     """The direct quotes of an article with their speakers, in text order, each quote text once.
 
     `people` are the article's person mentions, already resolved to canonical names. `skip` are texts of
@@ -764,42 +870,59 @@ def find_quotes(
         for piece in quote.pieces:
             touching[piece.paragraph].append(quote)
     for index, paragraph_quotes in enumerate(opening_in):
-        attributed = {id(quote) for quote in paragraph_quotes if _attribute(layout, quote)}
-        for quote in paragraph_quotes:
-            if id(quote) not in attributed:
-                quote.speaker = _inherited_speaker(layout, touching, attributed, quote)
+        attributed = {quote for quote in paragraph_quotes if _attribute(layout, quote)}
+        if len(attributed) < len(paragraph_quotes):
+            _inherit_speakers(layout, touching, index, attributed)
     return _report(paragraphs, quotes, skip)
 
 
-def _inherited_speaker(layout: _Layout, touching: list[list[_Quote]], attributed: set[int], quote: _Quote) -> str | None:
-    """The speaker of a quote with no attribution of its own: that of the quote before it in the paragraph
-    ("First," he said. "Second."), else of the attributed quote after it, else of the sentence before it
-    ("Smith called him a visionary. "He ..."), else, for a quote that opens its paragraph, of the paragraph
-    before."""
-    index = quote.paragraph
+def _inherit_speakers(layout: _Layout, touching: list[list[_Quote]], index: int, attributed: set[_Quote]) -> None:
+    """Speakers for the quotes of a paragraph that have no attribution of their own: that of the quote before
+    in the paragraph ("First," he said. "Second."), else of the next attributed one, else of the sentence
+    before ("Smith called him a visionary. "He ..."), else, for a quote that opens its paragraph, of the
+    paragraph before."""
     siblings = touching[index]
-    position = siblings.index(quote)
-    earlier = [q.speaker for q in siblings[:position] if q.speaker]
-    if earlier:
-        return earlier[-1]
-    later = [q.speaker for q in siblings[position + 1 :] if id(q) in attributed and q.speaker]
-    if later:
-        return later[0]
-    sentence = layout.sentence_of(index, quote.pieces[0].start)
-    if sentence > 0 and not earlier:
-        starts = layout.sentence_starts[index]
-        start = starts[sentence - 2] if sentence > 1 else 0
-        attribution = _attribution_before(layout, index, start, starts[sentence - 1])
-        if attribution is not None and attribution.subject:
-            return _speaker_of(layout, index, attribution.subject)
-    if _opens_paragraph(layout, quote):
-        return _speaker_from_paragraph_before(layout, touching, index)
-    return None
+    next_speaker: list[str | None] = []
+    following = None
+    for quote in reversed(siblings):
+        next_speaker.append(following)
+        if quote in attributed and quote.speaker:
+            following = quote.speaker
+    next_speaker.reverse()
+    last_speaker = None
+    from_sentence_before: dict[int, str | None] = {}
+    for position, quote in enumerate(siblings):
+        if quote.paragraph == index and quote not in attributed:
+            quote.speaker = last_speaker or next_speaker[position]
+            if quote.speaker is None:
+                sentence = layout.sentence_of(index, quote.pieces[0].start)
+                if sentence not in from_sentence_before:
+                    from_sentence_before[sentence] = _speaker_of_sentence_before(layout, index, sentence)
+                quote.speaker = from_sentence_before[sentence]
+            if quote.speaker is None and _opens_paragraph(layout, quote):
+                quote.speaker = _speaker_from_paragraph_before(layout, touching, index)
+        last_speaker = quote.speaker or last_speaker
+
+
+def _speaker_of_sentence_before(layout: _Layout, paragraph: int, sentence: int) -> str | None:
+    """The subject of a speech verb in the sentence before, if that sentence quotes nobody."""
+    if sentence == 0:
+        return None
+    starts = layout.sentence_starts[paragraph]
+    start, end = (starts[sentence - 2] if sentence > 1 else 0), starts[sentence - 1]
+    spans = layout.quote_spans[paragraph]
+    i = bisect.bisect_left(spans, (start, 0))
+    if (i < len(spans) and spans[i][0] < end) or layout.inside_quote(paragraph, start):
+        return None
+    attribution = _attribution_before(layout, paragraph, start, end)
+    if attribution is None or not attribution.subject:
+        return None
+    return _speaker_of(layout, paragraph, attribution.subject)
 
 
 def _opens_paragraph(layout: _Layout, quote: _Quote) -> bool:
     piece = quote.pieces[0]
-    return not layout.paragraphs[piece.paragraph][: piece.start].strip()
+    return _LEADING_SPACE.match(layout.paragraphs[piece.paragraph]).end() == piece.start
 
 
 def _speaker_from_paragraph_before(layout: _Layout, touching: list[list[_Quote]], index: int) -> str | None:
@@ -821,7 +944,7 @@ def _speaker_from_paragraph_before(layout: _Layout, touching: list[list[_Quote]]
 def _attribute(layout: _Layout, quote: _Quote) -> bool:
     """Find the quote's speaker in its own sentence; True if found."""
     first, last = quote.pieces[0], quote.pieces[-1]
-    after = _attribution_after(layout, last.paragraph, *_frame_after(layout, last)) if quote.closed else None
+    after = _attribution_after(layout, last) if quote.closed else None
     before = _attribution_before(layout, first.paragraph, *_frame_before(layout, first))
     if after is None and before is None:
         return False
@@ -834,10 +957,13 @@ def _attribute(layout: _Layout, quote: _Quote) -> bool:
             quote.speaker = _speaker_of(layout, paragraph, attribution.subject)
             if quote.speaker is not None:
                 break
-    if quote.speaker is not None:
-        speakers = layout.recent_people if layout.person_named(quote.speaker) else layout.recent_groups
-        speakers.append((paragraph, quote.speaker))
-    return quote.speaker is not None
+    if quote.speaker is None:
+        return False
+    if layout.person_named(quote.speaker):
+        layout.last_person = (paragraph, quote.speaker)
+    else:
+        layout.last_group = (paragraph, quote.speaker)
+    return True
 
 
 def _leads_to_attribution(layout: _Layout, quote: _Quote) -> bool:
@@ -850,11 +976,27 @@ def _leads_to_attribution(layout: _Layout, quote: _Quote) -> bool:
     return inner.endswith((",", "?", "!", *_DASHES)) or follow[:1] == "," or follow[:1].islower()
 
 
+def _is_inline_quote(text: str, span: tuple[int, int]) -> bool:
+    """A short quote that is part of its sentence, not speech set off from it: a nickname (Marcia "Cia"
+    Price) or a scare quote. Frames of attribution run through it."""
+    inner = text[span[0] + 1 : span[1] - 1]
+    after = text[span[1] : span[1] + 1]
+    return (
+        len(_WORD.findall(inner)) <= SCARE_QUOTE_MAX_WORDS
+        and not inner.rstrip(" ’'‘").endswith(_QUOTE_END_PUNCTUATION)
+        and (not after or after.isspace())
+    )
+
+
 def _frame_before(layout: _Layout, piece: _Piece) -> tuple[int, int]:
     """From the start of the quote's sentence (or the end of the quote before it) to its opening mark."""
+    text = layout.paragraphs[piece.paragraph]
     spans = layout.quote_spans[piece.paragraph]
-    i = spans.index((piece.start, piece.end))
-    start = spans[i - 1][1] if i > 0 else 0
+    i = bisect.bisect_left(spans, (piece.start, piece.end))
+    k = i - 1
+    while k >= 0 and i - k <= INLINE_QUOTES_IN_FRAME and _is_inline_quote(text, spans[k]):
+        k -= 1
+    start = spans[k][1] if k >= 0 else 0
     sentence = layout.sentence_of(piece.paragraph, piece.start)
     if sentence > 0:
         start = max(start, layout.sentence_starts[piece.paragraph][sentence - 1])
@@ -866,8 +1008,11 @@ def _frame_after(layout: _Layout, piece: _Piece) -> tuple[int, int]:
     quote ("Why?" Smith asked) does not end the frame."""
     text = layout.paragraphs[piece.paragraph]
     spans = layout.quote_spans[piece.paragraph]
-    i = spans.index((piece.start, piece.end))
-    end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+    i = bisect.bisect_left(spans, (piece.start, piece.end))
+    k = i + 1
+    while k < len(spans) and k - i <= INLINE_QUOTES_IN_FRAME and _is_inline_quote(text, spans[k]):
+        k += 1
+    end = spans[k][0] if k < len(spans) else len(text)
     starts = layout.sentence_starts[piece.paragraph]
     j = bisect.bisect_right(starts, piece.end)
     if j < len(starts) and not text[piece.end : starts[j]].strip():
@@ -909,10 +1054,11 @@ def _report(paragraphs: Sequence[str], quotes: list[_Quote], skip: Collection[st
         key = _quote_key(text)
         if key and _is_direct_speech(paragraphs, quote, text):
             found.append((FoundQuote(text, quote.speaker, quote.paragraph), key))
-    in_body = [key for quote, key in found if _quote_key(paragraphs[quote.paragraph]) not in skipped]
+    copies = {i for i, paragraph in enumerate(paragraphs) if skipped and _quote_key(paragraph) in skipped}
+    in_body = [key for quote, key in found if quote.paragraph not in copies]
     kept: dict[str, int] = {}  # quote key -> position in found
     for position, (quote, key) in enumerate(found):
-        if _quote_key(paragraphs[quote.paragraph]) in skipped and any(key in other for other in in_body):
+        if quote.paragraph in copies and any(key in other for other in in_body):
             continue  # a copy of a pull quote; the body has the quote itself
         if key in kept and (found[kept[key]][0].speaker or not quote.speaker):
             continue

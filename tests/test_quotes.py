@@ -1,0 +1,298 @@
+"""Direct quotes and their speakers (briefing.quotes), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from briefing.quotes import FoundQuote, PersonMention, find_quotes
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+def people_in(paragraphs: list[str], names: dict[str, str]) -> list[PersonMention]:
+    """Person mentions as an NER step would give them: each surface form in `names`, longest first, mapped to
+    its canonical name."""
+    mentions: list[PersonMention] = []
+    for index, paragraph in enumerate(paragraphs):
+        taken: list[tuple[int, int]] = []
+        for surface in sorted(names, key=len, reverse=True):
+            for match in re.finditer(rf"\b{re.escape(surface)}\b", paragraph):
+                if any(match.start() < end and match.end() > start for start, end in taken):
+                    continue
+                taken.append(match.span())
+                mentions.append(PersonMention(index, match.start(), match.end(), names[surface]))
+    return sorted(mentions, key=lambda m: (m.paragraph, m.start))
+
+
+def quotes_of(paragraphs: list[str], names: dict[str, str] | None = None) -> list[FoundQuote]:
+    return find_quotes(paragraphs, people_in(paragraphs, names or {}))
+
+
+def speakers(found: list[FoundQuote]) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in found}
+
+
+OKAFOR = {"Grace Okafor": "Grace Okafor", "Okafor": "Grace Okafor"}
+LINDQVIST = {"Tom Lindqvist": "Tom Lindqvist", "Lindqvist": "Tom Lindqvist"}
+
+
+# ----------------------------------------------------------------------------- attribution patterns
+
+
+def test_speaker_after_the_quote():
+    found = quotes_of(["“The bridge will reopen by spring,” Okafor said on Tuesday."], OKAFOR)
+    assert found == [FoundQuote("The bridge will reopen by spring", "Grace Okafor", 0)]
+
+
+def test_inverted_speaker_after_the_quote():
+    found = quotes_of(['"We are not going anywhere," said Tom Lindqvist, the union\'s chief negotiator.'], LINDQVIST)
+    assert speakers(found) == {"We are not going anywhere": "Tom Lindqvist"}
+
+
+def test_speaker_before_a_colon():
+    found = quotes_of(["Grace Okafor told the council: “The numbers do not add up.”"], OKAFOR)
+    assert speakers(found) == {"The numbers do not add up.": "Grace Okafor"}
+
+
+def test_partial_quote_after_said_that():
+    found = quotes_of(["Lindqvist said that the offer was “an insult to every worker on the line.”"], LINDQVIST)
+    assert speakers(found) == {"an insult to every worker on the line.": "Tom Lindqvist"}
+
+
+def test_according_to():
+    found = quotes_of(["The plant will close in March, “with no exceptions for anyone,” according to Okafor."], OKAFOR)
+    assert speakers(found) == {"with no exceptions for anyone": "Grace Okafor"}
+
+
+def test_told_reporters():
+    found = quotes_of(["Okafor told reporters “there is no plan B” before she left the hearing."], OKAFOR)
+    assert speakers(found) == {"there is no plan B": "Grace Okafor"}
+
+
+def test_speech_verbs_in_any_tense():
+    paragraphs = [
+        "“The vote is a formality,” Okafor says.",
+        "“It never was a formality,” Lindqvist tweeted late on Sunday.",
+        "“I stand by every word,” Okafor insisted.",
+        "“Expect delays through the summer,” Lindqvist warned.",
+        "“We will keep talking,” Okafor will say at the opening.",
+    ]
+    found = quotes_of(paragraphs, OKAFOR | LINDQVIST)
+    assert [q.speaker for q in found] == [
+        "Grace Okafor",
+        "Tom Lindqvist",
+        "Grace Okafor",
+        "Tom Lindqvist",
+        "Grace Okafor",
+    ]
+
+
+def test_appositive_between_speaker_and_verb():
+    text = "“Nobody asked the tenants,” Grace Okafor, a spokeswoman for the housing board, said on Friday."
+    assert speakers(quotes_of([text], OKAFOR)) == {"Nobody asked the tenants": "Grace Okafor"}
+
+
+def test_party_and_state_in_brackets_do_not_hide_the_speaker():
+    text = "Rep. Tom Lindqvist (D-Ore.) said the bill was “dead on arrival.”"
+    assert speakers(quotes_of([text], LINDQVIST)) == {"dead on arrival.": "Tom Lindqvist"}
+
+
+def test_speaker_after_a_dash():
+    found = quotes_of(["“Cheaper buses would change my whole week.” — Grace Okafor, commuter"], OKAFOR)
+    assert speakers(found) == {"Cheaper buses would change my whole week.": "Grace Okafor"}
+
+
+def test_split_quote_shares_its_speaker():
+    text = "“We tried everything,” Lindqvist said. “Nothing worked, and now the money is gone.”"
+    found = quotes_of([text], LINDQVIST)
+    assert speakers(found) == {
+        "We tried everything": "Tom Lindqvist",
+        "Nothing worked, and now the money is gone.": "Tom Lindqvist",
+    }
+
+
+def test_quote_over_several_paragraphs_takes_the_first_paragraphs_speaker():
+    paragraphs = [
+        "Okafor said: “The first thing we did was count the empty flats.",
+        "“Then we counted the families waiting for one.",
+        "“The two numbers were almost the same.”",
+        "The council meets again next week.",
+    ]
+    found = quotes_of(paragraphs, OKAFOR)
+    assert len(found) == 1
+    assert found[0].speaker == "Grace Okafor"
+    assert found[0].paragraph == 0
+    assert found[0].text.startswith("The first thing we did")
+    assert "families waiting" in found[0].text
+    assert found[0].text.endswith("almost the same.")
+    assert "council meets" not in found[0].text
+
+
+# ----------------------------------------------------------------------------- marks
+
+
+def test_unbalanced_mark_does_not_swallow_the_article():
+    paragraphs = [
+        "The mayor called the delay “unacceptable and said nothing more.",
+        "Crews worked through the night to clear the line.",
+        "“We expect trains by Monday,” Okafor said.",
+        "Passengers were offered buses in the meantime.",
+    ]
+    found = quotes_of(paragraphs, OKAFOR)
+    assert speakers(found) == {"We expect trains by Monday": "Grace Okafor"}
+
+
+def test_stray_marks_inside_a_paragraph():
+    found = quotes_of(['He said " and then " left, “Fine,” said Okafor, and ” then “'], OKAFOR)
+    assert all(len(q.text) < 40 for q in found)
+
+
+def test_straight_and_curly_marks_and_apostrophes():
+    paragraphs = [
+        "It's the city's problem, Okafor's office said, and the mayor's too.",
+        '"It\'s our job to fix it," Lindqvist said.',
+        "“We’ll fix it,” Okafor said.",
+    ]
+    found = quotes_of(paragraphs, OKAFOR | LINDQVIST)
+    assert speakers(found) == {"It's our job to fix it": "Tom Lindqvist", "We’ll fix it": "Grace Okafor"}
+
+
+def test_single_marks_nest_inside_double_ones():
+    text = "“When they told me ‘the money is coming,’ I believed them,” Lindqvist said."
+    found = quotes_of([text], LINDQVIST)
+    assert speakers(found) == {"When they told me ‘the money is coming,’ I believed them": "Tom Lindqvist"}
+
+
+def test_curly_quote_nested_in_a_straight_one():
+    text = '"I read the letter, which said “we regret the inconvenience,” and I laughed," Okafor said.'
+    found = quotes_of([text], OKAFOR)
+    assert [q.speaker for q in found] == ["Grace Okafor"]
+    assert found[0].text.startswith("I read the letter")
+
+
+# ----------------------------------------------------------------------------- pronouns and noun phrases
+
+
+def test_pronoun_stands_for_the_person_named_before():
+    paragraphs = [
+        "Tom Lindqvist walked out of the meeting after an hour.",
+        "“I have heard enough for one day,” he said.",
+    ]
+    found = quotes_of(paragraphs, LINDQVIST)
+    assert speakers(found) == {"I have heard enough for one day": "Tom Lindqvist"}
+
+
+def test_pronoun_prefers_the_subject_over_an_object():
+    paragraphs = [
+        "Okafor thanked Lindqvist for his patience.",
+        "“This took longer than anyone wanted,” she said.",
+    ]
+    found = quotes_of(paragraphs, OKAFOR | LINDQVIST)
+    assert speakers(found) == {"This took longer than anyone wanted": "Grace Okafor"}
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    paragraphs = [
+        "Ms. Okafor sat next to Mr. Lindqvist at the hearing.",
+        "Mr. Lindqvist spoke first.",
+        "“I disagree with every figure in that report,” she said.",
+    ]
+    found = quotes_of(paragraphs, OKAFOR | LINDQVIST)
+    assert speakers(found) == {"I disagree with every figure in that report": "Grace Okafor"}
+
+
+def test_it_stands_for_the_organisation_in_its_sentence():
+    text = "The transit authority rejected what it called “a reckless and unfunded plan.”"
+    found = quotes_of([text])
+    assert found[0].speaker is not None
+    assert "transit authority" in found[0].speaker
+
+
+def test_noun_phrase_speakers():
+    paragraphs = [
+        "“The talks have stalled,” a senior U.S. official said.",
+        "“No decision has been made,” the State Department said in a statement.",
+        "“Ridership fell by a third,” the newspaper reported.",
+    ]
+    found = quotes_of(paragraphs)
+    assert "official" in found[0].speaker
+    assert "State Department" in found[1].speaker
+    assert found[2].speaker == "newspaper"
+
+
+def test_canonical_name_of_a_surname_mention():
+    found = quotes_of(["“Give us the weekend,” Okafor said."], {"Okafor": "Grace Okafor"})
+    assert found[0].speaker == "Grace Okafor"
+
+
+def test_a_person_behind_a_possessive_is_not_the_speaker():
+    found = quotes_of(["“We will appeal,” Okafor’s lawyer said."], OKAFOR)
+    assert found[0].speaker == "Okafor’s lawyer"
+
+
+def test_quote_without_attribution_has_no_speaker():
+    found = quotes_of(["The banner, “Save our library from the budget cuts,” stayed up all week."])
+    assert found == [FoundQuote("Save our library from the budget cuts", None, 0)]
+
+
+# ----------------------------------------------------------------------------- what is left out, and duplicates
+
+
+def test_scare_quotes_are_dropped():
+    paragraphs = ["The so-called “reform” added two new forms and a “helpline” nobody answers."]
+    assert quotes_of(paragraphs) == []
+
+
+def test_short_quote_with_a_speech_verb_is_kept():
+    found = quotes_of(["Lindqvist called the offer “a disgrace.”"], LINDQVIST)
+    assert speakers(found) == {"a disgrace.": "Tom Lindqvist"}
+
+
+def test_show_titles_are_dropped():
+    found = quotes_of(["Okafor said on “Morning Report” that the fares would rise."], OKAFOR)
+    assert found == []
+
+
+def test_same_quote_twice_is_reported_once():
+    paragraphs = [
+        "“Every school will have a nurse,” Okafor promised.",
+        "Parents cheered. “Every school will have a nurse,” the banner at the back repeated.",
+    ]
+    found = quotes_of(paragraphs, OKAFOR)
+    assert [(q.text, q.speaker, q.paragraph) for q in found] == [("Every school will have a nurse", "Grace Okafor", 0)]
+
+
+def test_pull_quote_copy_gives_way_to_the_body():
+    paragraphs = [
+        "“Every school will have a nurse.”",
+        "Okafor made the promise at a rally. “Every school will have a nurse,” she said, to applause.",
+    ]
+    found = find_quotes(paragraphs, people_in(paragraphs, OKAFOR), skip=["Every school will have a nurse."])
+    assert [(q.speaker, q.paragraph) for q in found] == [("Grace Okafor", 1)]
+
+
+# ----------------------------------------------------------------------------- robustness
+
+
+def test_mentions_out_of_range_are_ignored():
+    people = [PersonMention(7, 0, 4, "Nobody"), PersonMention(0, 50, 90, "Far Away")]
+    assert find_quotes(["“Fine by me,” Okafor said."], people)[0].text == "Fine by me"
+
+
+def test_long_unusual_input_stays_fast():
+    paragraph = " ".join(f"“part {i},” he said and added “more {i}” and then" for i in range(3000))
+    marks = ['" ' * 5000 + "“" * 5000 + "”" * 5000 + "!" * 5000]
+    start = time.perf_counter()
+    find_quotes([paragraph, *marks], [])
+    assert time.perf_counter() - start < 5
+
+
+PIECES = [*"ab .,:!?'\"“”‘’—()\n", " said", " He", " Okafor", " the", " according to", " who", ", saying"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+def test_any_text_gives_quotes_found_in_it(paragraph):
+    for quote in find_quotes([paragraph], []):
+        assert quote.text and quote.text in paragraph
+        assert quote.paragraph == 0
