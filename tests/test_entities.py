@@ -267,3 +267,19 @@ def test_two_processes_find_what_one_finds(nlp):
         for n in range(PARALLEL_MIN_TEXTS * 2)
     ]
     assert recognise(articles, workers=2, nlp=nlp) == recognise(articles, workers=1, nlp=nlp)
+
+
+def test_key_quotes_prefer_people_the_article_names_and_keep_text_order():
+    from briefing.entity_index import key_quotes
+    from briefing.records import Quote
+
+    quotes = [
+        Quote("The council has no money left for the harbour this year", "the council"),
+        Quote("so-called", None),
+        Quote("We will dredge the channel before the autumn storms arrive", "Elin Sorvik"),
+        Quote("ok then", "Elin Sorvik"),
+        Quote("The boats will be back in the harbour by the end of May", "Peter Holm"),
+    ]
+    shown = key_quotes(quotes, {"Elin Sorvik", "Peter Holm"}, 2)
+    assert [q.speaker for q in shown] == ["Elin Sorvik", "Peter Holm"]
+    assert [q.speaker for q in key_quotes(quotes, {"Elin Sorvik"}, 3)] == ["the council", "Elin Sorvik", "Peter Holm"]

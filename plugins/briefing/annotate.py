@@ -17,7 +17,7 @@ from .cache import JsonCache
 from .canonical import canonicalize
 from .curation import Curation, CurationError, parse_curation
 from .entities import TYPES, LocalEntity
-from .entity_index import ArticleEntity, entity_pages, most_salient
+from .entity_index import ArticleEntity, entity_pages, key_quotes, most_salient
 from .language import ArticleLanguage, ArticleText, analyse, language_version
 from .nlp import ModelUnavailable
 from .records import EntityMention, Quote
@@ -67,6 +67,8 @@ def annotate_articles(generator) -> None:
             for e in found[key]
         ]
         briefing.quotes = [Quote(text, speaker) for text, speaker in quotes[key]]
+        people = {e.name for e in found[key] if e.type == "person"}
+        article.key_quotes = key_quotes(briefing.quotes, people, options.key_quotes)
         salient = [e.name for e in most_salient(found[key], options.entity_tags)]
         briefing.tags = _unique_names([*briefing.tags, *salient])
         article.tags = [Tag(name, generator.settings) for name in briefing.tags]

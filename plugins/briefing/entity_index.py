@@ -15,6 +15,8 @@ COMPANION_SOURCES = 10
 COMPANIONS_SHOWN = 8
 # Salience of an entity in one article: its mentions, and more when the headline or the lede names it.
 HEADLINE_WEIGHT = 5.0
+# A quote shorter than this is a fragment, not a statement to show on its own.
+KEY_QUOTE_MIN_WORDS = 6
 LEDE_WEIGHT = 2.0
 
 
@@ -57,6 +59,18 @@ def salience(entity: ArticleEntity) -> float:
 def most_salient(entities: list[ArticleEntity], limit: int) -> list[ArticleEntity]:
     ranked = sorted(entities, key=lambda e: (-salience(e), e.first, e.name))
     return ranked[:limit]
+
+
+def key_quotes(quotes: list, people: set[str], limit: int) -> list:
+    """The quotes a briefing page shows: said by a person the article names first, then by any named
+    speaker; whole statements over fragments; in the order of the text."""
+    candidates = [
+        (position, quote)
+        for position, quote in enumerate(quotes)
+        if quote.speaker and len(quote.text.split()) >= KEY_QUOTE_MIN_WORDS
+    ]
+    ranked = sorted(candidates, key=lambda item: (item[1].speaker not in people, item[0]))[:limit]
+    return [quote for _, quote in sorted(ranked, key=lambda item: item[0])]
 
 
 def entity_pages(

@@ -29,6 +29,8 @@ DEFAULTS = {
     "BRIEFING_THREAD_WINDOW_DAYS": THREAD_WINDOW_DAYS,
     # How many of its most salient entities (by mentions, headline, lede) an article takes as tags.
     "BRIEFING_ENTITY_TAGS": 6,
+    # How many quotes a briefing page shows under "Key quotes" (archive.json has them all).
+    "BRIEFING_KEY_QUOTES": 4,
     # The curated entity list, relative to the content folder (format: README).
     "BRIEFING_ENTITIES_FILE": "entities.yaml",
     # Processes for the language model on a cold build; 0 means one per core.
@@ -46,6 +48,7 @@ class BriefingSettings:
     corpus: CorpusSettings
     related_shown: int
     entity_tags: int
+    key_quotes: int
     entities_file: str
     nlp_workers: int
 
@@ -72,6 +75,7 @@ class BriefingSettings:
             ),
             related_shown=int(get("BRIEFING_RELATED_SHOWN")),
             entity_tags=int(get("BRIEFING_ENTITY_TAGS")),
+            key_quotes=int(get("BRIEFING_KEY_QUOTES")),
             entities_file=str(get("BRIEFING_ENTITIES_FILE")),
             nlp_workers=int(get("BRIEFING_NLP_WORKERS")) or os.cpu_count() or 1,
         )
