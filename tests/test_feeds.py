@@ -108,6 +108,14 @@ def test_published_site_has_a_feed_per_entity_and_per_thread(published_site):
 # --- sitemap -----------------------------------------------------------------------------------------
 
 
+def test_sitemap_lists_the_entity_pages(sample_site):
+    entries = sitemap(sample_site)
+    assert "/people/" in entries and "/places/" in entries and "/organizations/" in entries
+    pompeo = "/people/mike-pompeo/"
+    assert pompeo in entries
+    assert entries[pompeo] == "2018-09-28"
+
+
 def test_sitemap_lists_index_listings_tags_articles_and_pages(sample_site):
     locs = set(sitemap(sample_site))
     expected = {"/", "/archives/", "/tags/", "/about/"}

@@ -1,8 +1,8 @@
 """Sitemap: writes `sitemap.xml` to the output root.
 
 It lists the index, the archives, the tag index and every tag page, the author pages, every published
-article and page, and the story thread pages when the briefing plugin made some. An article's `lastmod` is
-its date when the date is known (an undated briefing gets none); a listing page's is the newest known date
+article and page, and the story thread and entity pages (people, organizations, places) when the briefing
+plugin made some. An article's `lastmod` is its date when the date is known (an undated briefing gets none); a listing page's is the newest known date
 of the articles it lists. Addresses are absolute when SITEURL is set (`make publish`), else from the site
 root.
 """
@@ -52,6 +52,11 @@ def sitemap_entries(context: dict, settings: dict) -> list[SitemapEntry]:
     entries.extend(entry(article.url, [article]) for article in articles)
     entries.extend(entry(page.url) for page in context.get("pages", []))
     entries.extend(entry(thread.url, thread.articles) for thread in context.get("story_threads", []))
+    # The briefing plugin's people, organizations and places: their index pages and one page each.
+    entries.extend(entry(kind.url, articles) for kind in context.get("entity_kinds", []))
+    by_key = {a.briefing.source_path: a for a in articles if getattr(a, "briefing", None) is not None}
+    for page in context.get("briefing_entities", {}).values():
+        entries.append(entry(page.url, [by_key[key] for key in page.articles if key in by_key]))
     return entries
 
 
