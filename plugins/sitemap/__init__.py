@@ -2,9 +2,9 @@
 
 It lists the index, the archives, the tag index and every tag page, the author pages, every published
 article and page, and the story thread and entity pages (people, organizations, places) when the briefing
-plugin made some. An article's `lastmod` is its date when the date is known (an undated briefing gets none); a listing page's is the newest known date
-of the articles it lists. Addresses are absolute when SITEURL is set (`make publish`), else from the site
-root.
+plugin made some. An article's `lastmod` is its date when the date is known (an undated briefing gets
+none); a listing page's is the newest known date of the articles it lists. Addresses are absolute when
+SITEURL is set (`make publish`), else from the site root.
 """
 
 from __future__ import annotations
