@@ -4,13 +4,11 @@ per-tag feeds exist, built by the real `make html` and `make publish` into tempo
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 from conftest import REPO
-from test_site import BUILD_TIMEOUT, Build, make_html
+from test_site import Build, make_html, run_make
 
 PUBLISHED_SITEURL = "https://briefings.example.org/archive"
 
@@ -32,24 +30,7 @@ def tagged_sample_content(root: Path) -> Path:
 
 def make_publish(content: Path, out: Path, cache: Path, siteurl: str) -> Build:
     """`make publish` (publishconf.py) with SITEURL set, as for a production site."""
-    env = {
-        **os.environ,
-        "SITEURL": siteurl,
-        "BRIEFING_CACHE_DIR": str(cache),
-        "PYTHONHASHSEED": "0",
-        "COLUMNS": "1000",
-        "NO_COLOR": "1",
-    }
-    result = subprocess.run(
-        ["make", "publish", f"INPUTDIR={content}", f"OUTPUTDIR={out}"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-        check=False,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, content, out, cache)
+    return run_make("publish", content, out, cache, {"SITEURL": siteurl})
 
 
 def build_sample_site(root: Path) -> Build:

@@ -60,16 +60,22 @@ def page_path(out: Path, url: str) -> Path:
 
 
 def make_html(content: Path, out: Path, cache: Path, hash_seed: str = "0") -> Build:
+    return run_make("html", content, out, cache, {"PYTHONHASHSEED": hash_seed})
+
+
+def run_make(target: str, content: Path, out: Path, cache: Path, env: dict[str, str] | None = None) -> Build:
+    """`make TARGET` on `content` into `out`, with its own extraction cache; `env` adds or overrides variables."""
     env = {
         **os.environ,
         "BRIEFING_CACHE_DIR": str(cache),
         # Fixed per build so that runs are repeatable; see `twin` for a build with another seed.
-        "PYTHONHASHSEED": hash_seed,
+        "PYTHONHASHSEED": "0",
         "COLUMNS": "1000",  # one log record per line, so a file name and its reason stay together
         "NO_COLOR": "1",
+        **(env or {}),
     }
     result = subprocess.run(
-        ["make", "html", f"INPUTDIR={content}", f"OUTPUTDIR={out}"],
+        ["make", target, f"INPUTDIR={content}", f"OUTPUTDIR={out}"],
         cwd=REPO,
         env=env,
         capture_output=True,

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .curation import Curation
-from .entities import TYPES, VARIANT_MIN_LETTERS, LocalEntity, name_key, variant_skeleton
+from .entities import VARIANT_MIN_LETTERS, LocalEntity, majority_type, name_key, variant_skeleton
 from .places import COUNTRY_ALIASES
 
 SINGLE_WORD_VARIANT_MIN_LETTERS = 6
@@ -95,7 +95,7 @@ def canonicalize(local: dict[str, list[LocalEntity]], curation: Curation | None 
         if curated is not None:
             name, kind = curated.name, curated.type
         else:
-            kind = _majority(total_votes)
+            kind = majority_type(total_votes)
             country = next((COUNTRY_ALIASES[k] for k in keys if k in COUNTRY_ALIASES), None)
             name = country or _preferred_form(all_forms, kind)
         entity = entities.get(name)
@@ -131,11 +131,6 @@ def _curated_for(root: str, keys: list[str], curated_by_key: dict[str, int], cur
     return curation.entities[positions[0]] if positions else None
 
 
-def _majority(votes: Counter) -> str:
-    preference = {"person": 0, "organization": 1, "place": 2}
-    return min(TYPES, key=lambda t: (-votes.get(t, 0), preference[t]))
-
-
 def _preferred_form(forms: Counter, kind: str) -> str:
     """The name most articles use; on a tie the fuller one (a person's full name over a surname)."""
     return max(forms, key=lambda f: (forms[f], len(f.split()), len(f), f))
@@ -148,7 +143,7 @@ def _join_variants(union: _Union, votes: dict[str, Counter]) -> None:
     by_skeleton: dict[tuple[str, str, str], list[str]] = {}
     for key in votes:
         words = key.split()
-        kind = _majority(votes[key])
+        kind = majority_type(votes[key])
         if len(words) == 1 and (kind == "person" or len(key) < SINGLE_WORD_VARIANT_MIN_LETTERS):
             continue
         if not any(len(w) >= VARIANT_MIN_LETTERS for w in words):

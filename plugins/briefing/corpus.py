@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .duplicates import duplicate_groups
 from .related import RelatedSettings, StoryText, body_tokens, related_lists, similarity_graph, story_tokens
+from .slugs import claim_slug
 from .threads import THREAD_THRESHOLD, THREAD_WINDOW_DAYS, story_threads
 
 
@@ -100,7 +101,8 @@ def link_corpus(items: list[CorpusItem], settings: CorpusSettings | None = None)
     taken: set[str] = set()
     for thread in threads:
         members = [items[p] for p in thread.members]
-        slug = _unique(members[0].slug, taken)
+        # from the oldest story, so adding an unrelated article never renames a thread
+        slug = claim_slug(members[0].slug, taken)
         central = _most_central(thread.members, graph)
         story_threads_list.append(StoryThread(slug, items[central].title, tuple(m.key for m in members)))
         for member in members:
@@ -112,12 +114,3 @@ def link_corpus(items: list[CorpusItem], settings: CorpusSettings | None = None)
 def _most_central(members: tuple[int, ...], graph: dict[int, dict[int, float]]) -> int:
     """The member most similar to the others: its headline names the thread."""
     return max(members, key=lambda m: (sum(graph[m].get(o, 0.0) for o in members if o != m), -m))
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    """Thread slugs come from their oldest story, so adding an unrelated article never renames one."""
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate, number = f"{slug}-{number}", number + 1
-    taken.add(candidate)
-    return candidate

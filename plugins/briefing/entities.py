@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
-from .nlp import NerSpan
+from .nlp import NerSpan, is_shouted
 from .places import COUNTRIES
 from .segment import STOPWORDS
 
@@ -171,7 +171,7 @@ def article_entities(
     """`segments` are the article's texts (title first), `spans` the model's spans in them, and
     `table_rows` the segments that are rows of a data table."""
     mentions = []
-    shouted = [_is_shouted(segment) for segment in segments]
+    shouted = [is_shouted(segment) for segment in segments]
     for span in spans:
         segment = segments[span.segment]
         cleaned = clean_mention(segment, span.start, span.end, span.label)
@@ -185,11 +185,6 @@ def article_entities(
     mentions = _retype_table_sides(segments, mentions, table_rows)
     mentions.extend(_acronym_long_forms(segments, mentions))
     return _group(segments, mentions)
-
-
-def _is_shouted(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _plausible_in_capitals(name: str) -> bool:
@@ -345,7 +340,7 @@ def _group(segments: list[str], mentions: list[Mention]) -> list[LocalEntity]:
     _count_spelling_variants(segments, merged)
     result = []
     for top, entity in merged.items():
-        entity.type = _majority_type(entity.votes)
+        entity.type = majority_type(entity.votes)
         entity.name = _display_name(entity, groups[top].name)
         result.append(entity)
     return result
@@ -356,7 +351,7 @@ def _count_unrecognised_repeats(segments: list[str], entities: dict[str, LocalEn
     counted when it is capitalised and the article never uses the word in lower case."""
     lowered_words = {w for segment in segments for w in re.findall(r"\b[a-z][\w'-]*\b", segment)}
     for entity in entities.values():
-        if _majority_type(entity.votes) != "person":
+        if majority_type(entity.votes) != "person":
             continue
         words = max(entity.mentions, key=len).split()
         surname = words[-1] if len(words) >= 2 else ""
@@ -408,9 +403,9 @@ def _count_spelling_variants(segments: list[str], entities: dict[str, LocalEntit
                         entity.mentions.append(text)
 
 
-def _majority_type(votes: Counter) -> str:
-    preference = {"person": 0, "organization": 1, "place": 2}
-    return min(TYPES, key=lambda t: (-votes[t], preference[t]))
+def majority_type(votes: Counter) -> str:
+    """The type most mentions have; on a tie person, then organization, then place."""
+    return min(TYPES, key=lambda t: (-votes.get(t, 0), TYPES.index(t)))
 
 
 def _display_name(entity: LocalEntity, first_name: str) -> str:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .canonical import CanonicalEntities
-from .slugs import readable_slug
+from .slugs import claim_slug, readable_slug
 
 TYPE_FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
 TYPE_TITLES = {"person": "People", "organization": "Organizations", "place": "Places"}
@@ -85,7 +85,7 @@ def entity_pages(
     taken: dict[str, set[str]] = {kind: set() for kind in TYPE_FOLDERS}
     for name in sorted(canonical.entities, key=lambda n: (readable_slug(n, "entity"), n)):
         entity = canonical.entities[name]
-        slug = _unique(readable_slug(name, "entity"), taken[entity.type])
+        slug = claim_slug(readable_slug(name, "entity"), taken[entity.type])
         pages[name] = EntityPage(name, entity.type, slug, entity.description, entity.link, list(entity.mentions))
 
     rank = {key: position for position, key in enumerate(newest_first)}
@@ -108,11 +108,3 @@ def entity_pages(
         page.companions = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:COMPANIONS_SHOWN]
         page.articles.sort(key=lambda key: rank.get(key, len(rank)))
     return {name: page for name, page in pages.items() if page.articles}
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate, number = f"{slug}-{number}", number + 1
-    taken.add(candidate)
-    return candidate

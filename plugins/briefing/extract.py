@@ -156,7 +156,7 @@ def _build(source_path: str, lines, user: dict, summary_max_chars: int) -> Brief
     briefing = Briefing(
         source_path=source_path,
         title=title,
-        slug=_slug(user.get("slug") or title or _title_from_path(source_path)),
+        slug=readable_slug(user.get("slug") or title or _title_from_path(source_path)),
         body=paragraphs,
         date=date_value,
         date_source=date_source,
@@ -225,7 +225,3 @@ def _title_from_path(source_path: str) -> str:
     stem = posixpath.splitext(posixpath.basename(source_path))[0]
     stem = _FILENAME_DATE.sub("", stem + "-") if _FILENAME_DATE.match(stem + "-") else stem
     return re.sub(r"[-_]+", " ", stem).strip().capitalize() or "Untitled"
-
-
-def _slug(text: str) -> str:
-    return readable_slug(text)

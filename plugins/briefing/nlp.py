@@ -7,6 +7,7 @@ pay for the start-up.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import logging
 import multiprocessing
@@ -67,11 +68,16 @@ def load_model():
     raise ModelUnavailable(f"no spaCy English model is installed (tried {', '.join(MODEL_PACKAGES)})")
 
 
+def is_shouted(text: str) -> bool:
+    """All in capitals (an upper-case headline or table row)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
 def prepared_for_recognition(text: str) -> str:
     """Upper-case headlines are read by the model as Title Case (it misses most names in capitals).
     The length must not change, so spans map back to the original characters."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters):
+    if is_shouted(text):
         titled = text.title()
         if len(titled) == len(text):
             return titled
@@ -161,21 +167,10 @@ def _segment_spans(chunk: _Chunk, doc) -> list[NerSpan]:
         if entity.label_ not in LABELS:
             continue
         start, end = entity.start_char, entity.end_char
-        position = _segment_at(chunk.offsets, start)
+        position = bisect.bisect_right(chunk.offsets, start) - 1
         base = chunk.offsets[position]
         limit = chunk.offsets[position + 1] - len(SEPARATOR) if position + 1 < len(chunk.offsets) else len(chunk.text)
         if end > limit:
             continue
         spans.append(NerSpan(chunk.segments[position], start - base, end - base, entity.label_))
     return spans
-
-
-def _segment_at(offsets: tuple[int, ...], position: int) -> int:
-    low, high = 0, len(offsets) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if offsets[middle] <= position:
-            low = middle
-        else:
-            high = middle - 1
-    return low

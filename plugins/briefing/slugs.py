@@ -18,6 +18,15 @@ def readable_slug(text: str, fallback: str = "article") -> str:
     return slug or fallback
 
 
+def claim_slug(slug: str, taken: set[str]) -> str:
+    """`slug`, or the first of `slug-2`, `slug-3`, ... not in `taken`; the result is added to `taken`."""
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
 def unique_slugs(items: list[tuple[str, str]]) -> dict[str, str]:
     """Map each source path to a slug no other article uses.
 
