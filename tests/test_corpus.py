@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from briefing.corpus import CorpusItem, CorpusSettings, link_corpus
-from briefing.related import RelatedSettings, StoryText, candidate_pairs, similarity_graph, tfidf_matrix
+from briefing.related import (
+    RelatedSettings,
+    StoryText,
+    candidate_pairs,
+    related_lists,
+    similarity_graph,
+    tfidf_matrix,
+    tokenize,
+)
 from briefing.threads import story_threads
 
 FLOOD_A = (
@@ -176,3 +184,43 @@ def test_settings_change_the_result():
     links = link_corpus(coverage(), strict)
     assert links.threads == []
     assert all(not related for related in links.related.values())
+
+
+def test_two_tight_groups_of_one_kind_stay_two_threads():
+    """Five reports of each of two quakes in one region: every cross pair scores 0.25 (above the thread
+    threshold), but each group scores 0.6 within, so they are two events."""
+    first, second = range(5), range(5, 10)
+    graph: dict[int, dict[int, float]] = {i: {} for i in range(10)}
+    for a in range(10):
+        for b in range(10):
+            if a != b:
+                graph[a][b] = 0.6 if (a in first) == (b in first) else 0.25
+    threads = story_threads(graph, [None] * 10, threshold=0.16)
+    assert sorted(t.members for t in threads) == [tuple(first), tuple(second)]
+
+
+def test_groups_nearly_as_close_across_as_within_join_one_thread():
+    graph: dict[int, dict[int, float]] = {i: {} for i in range(10)}
+    for a in range(10):
+        for b in range(10):
+            if a != b:
+                graph[a][b] = 0.6 if (a < 5) == (b < 5) else 0.5
+    threads = story_threads(graph, [None] * 10, threshold=0.16)
+    assert [t.members for t in threads] == [tuple(range(10))]
+
+
+def test_a_story_sharing_its_closest_matches_ranks_above_a_slightly_closer_loner():
+    """Story 0 scores 0.40 against 1 and 0.42 against 2; 0 and 1 are both close to 3 and 4 (one event),
+    2 is close to nothing else: 1 is listed first."""
+    edges = {(0, 1): 0.40, (0, 2): 0.42, (0, 3): 0.5, (0, 4): 0.5, (1, 3): 0.5, (1, 4): 0.5, (3, 4): 0.5}
+    graph: dict[int, dict[int, float]] = {i: {} for i in range(5)}
+    for (a, b), score in edges.items():
+        graph[a][b] = graph[b][a] = score
+    order = [other for other, _ in related_lists(graph, [], RelatedSettings(threshold=0.3))[0]]
+    assert order.index(1) < order.index(2)
+
+
+def test_a_decimal_number_is_one_word():
+    """A 4.6 quake and a 4.4 quake share no number word; a time and a sum stay whole too."""
+    assert len(tokenize("magnitude 4.6 at 9:27 for $1,200,000")) == 6
+    assert not set(tokenize("magnitude 4.6")) & set(tokenize("magnitude 4.4")) - {"magnitude"}

@@ -371,3 +371,26 @@ def test_date_in_file_name_wins_over_date_in_text():
     briefing = extract_briefing(RawArticle("articles/2023-03-07-port-wendell.txt", data))
     assert briefing.date == "2023-03-07"
     assert briefing.date_source == "file name"
+
+
+def text_briefing(text: str) -> Briefing:
+    return extract_briefing(RawArticle("articles/obituary.txt", text.encode()))
+
+
+def test_a_date_the_story_talks_about_is_not_its_publication_date():
+    briefing = text_briefing(
+        "Ada Merriweather, harbour pilot who guided the last tall ship into Port Wendell, dies at 91\n\n"
+        "Ada Merriweather, who was born in the pilot house at Port Wendell on April 22, 1933, and spent half a "
+        "century steering ships through its narrow channel, has died at her home. She was 91.\n\n"
+        "Her niece said she had kept her pilot's licence framed above the kitchen table until the end."
+    )
+    assert briefing.date is None
+
+
+def test_a_date_that_opens_the_story_is_its_publication_date():
+    briefing = text_briefing(
+        "Harbour pilots end their strike at Port Wendell\n\n"
+        "PORT WENDELL, March 3, 2024 (Coastal Wire) - Harbour pilots at Port Wendell went back to work on Sunday "
+        "after the port authority agreed to hire six more pilots before the summer season begins."
+    )
+    assert briefing.date == "2024-03-03"

@@ -23,7 +23,8 @@ MIN_WORDS = 40  # shorter texts (headline-only pages, briefs) are too short to c
 
 def _shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
     words = words[:COMPARED_WORDS]
-    return frozenset(tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+    # the shifted lists are of unequal length on purpose: zip stops at the last whole shingle
+    return frozenset(zip(*(words[start:] for start in range(SHINGLE_WORDS)), strict=False))
 
 
 def duplicate_groups(token_lists: list[list[str]], graph: dict[int, dict[int, float]]) -> list[list[int]]:

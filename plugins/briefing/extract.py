@@ -116,7 +116,9 @@ def _build(source_path: str, lines, user: dict, summary_max_chars: int) -> Brief
     for position in byline_at:
         if kinds[position] == "body":
             kinds[position] = "byline"
-    date = find_date(lines, max(0, start - HEADER_WINDOW), min(len(lines), max(start, anchor + 1) + 3), anchor)
+    date = find_date(
+        lines, max(0, start - HEADER_WINDOW), min(len(lines), max(start, anchor + 1) + 3), anchor, body_start=start
+    )
 
     credits: list[str] = []
     for position, kind in enumerate(kinds):

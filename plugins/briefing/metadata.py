@@ -12,6 +12,10 @@ from .segment import STOPWORDS, Line
 # How far above the body the headline, byline and date are looked for (non-empty lines).
 HEADER_WINDOW = 30
 SUMMARY_MAX_CHARS = 320
+# A date on a line of at most this many words stands on its own (a date line, a byline with a date).
+SHORT_DATE_LINE_WORDS = 14
+# A story sentence may open with its date within this many characters ('WASHINGTON, March 3 (Reuters) -').
+LEAD_DATE_CHARS = 60
 _WORD = re.compile(r"\w+")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)?)"
@@ -130,25 +134,38 @@ def _names_in(names: list[str], text: str | None) -> bool:
     return bool(text) and all(name.lower() in text.lower() for name in names)
 
 
-def find_date(lines: list[Line], lo: int, hi: int, anchor: int | None = None) -> str | None:
+def find_date(
+    lines: list[Line], lo: int, hi: int, anchor: int | None = None, body_start: int | None = None
+) -> str | None:
     """The publication date near the headline.
 
     Preference: a date labelled as published; then one on a short line of its own or in a byline; then
     any other; an 'Updated' date only when there is nothing else. Among equals, the one nearest below
-    the headline (`anchor`) wins, so a date in a photo caption does not beat the dateline.
+    the headline (`anchor`) wins, so a date in a photo caption does not beat the dateline. In a sentence
+    of the story (from `body_start` on) only a date that opens it counts ('March 3, 2024 - The ...',
+    'WASHINGTON, March 3 (Reuters) -'): a date the sentence has begun to talk about is when something
+    happened ('Page was born on April 22, 1923').
     """
     anchor = lo if anchor is None else anchor
     best: tuple[tuple[int, int], str] | None = None
     for position in range(lo, hi):
         line = lines[position]
         text = unglue(line.text)
+        prose = (
+            body_start is not None
+            and position >= body_start
+            and line.words > SHORT_DATE_LINE_WORDS
+            and not bylines.parse_byline(line.text)
+        )
         for date in find_dates(text):
+            if prose and not _opens_sentence(text[: date.start]):
+                break
             before = text[max(0, date.start - 30) : date.start]
             if _PUBLISHED.search(before) or (_PUBLISHED.search(text) and not _UPDATED.search(text)):
                 rank = 0
             elif _UPDATED.search(before):
                 rank = 3
-            elif line.words <= 14 or bylines.parse_byline(line.text):
+            elif line.words <= SHORT_DATE_LINE_WORDS or bylines.parse_byline(line.text):
                 rank = 1
             else:
                 rank = 2
@@ -158,6 +175,14 @@ def find_date(lines: list[Line], lo: int, hi: int, anchor: int | None = None) ->
                 best = (key, date.value)
             break
     return best[1] if best else None
+
+
+def _opens_sentence(before_date: str) -> bool:
+    """Whether a date after `before_date` heads its line: only a place, an agency, a day name or a
+    'Published' label come before it, no words of a sentence."""
+    if len(before_date) > LEAD_DATE_CHARS:
+        return False
+    return bool(_PUBLISHED.search(before_date)) or not any(word[:1].islower() for word in before_date.split())
 
 
 def find_dateline(first_paragraph: str) -> tuple[str | None, str | None]:
