@@ -12,6 +12,7 @@ from briefing.related import (
     tfidf_matrix,
     tokenize,
 )
+from briefing.settings import BriefingSettings
 from briefing.threads import story_threads
 
 FLOOD_A = (
@@ -224,3 +225,21 @@ def test_a_decimal_number_is_one_word():
     """A 4.6 quake and a 4.4 quake share no number word; a time and a sum stay whole too."""
     assert len(tokenize("magnitude 4.6 at 9:27 for $1,200,000")) == 6
     assert not set(tokenize("magnitude 4.6")) & set(tokenize("magnitude 4.4")) - {"magnitude"}
+
+
+def test_pelican_settings_reach_the_corpus_stage():
+    settings = BriefingSettings.from_pelican(
+        {"BRIEFING_RELATED_THRESHOLD": 0.5, "BRIEFING_ENTITY_WEIGHT": 0.2, "BRIEFING_THREAD_WINDOW_DAYS": 7}
+    )
+    assert settings.corpus.related.threshold == 0.5
+    assert settings.corpus.related.entity_weight == 0.2
+    assert settings.corpus.thread_window_days == 7
+    assert BriefingSettings.from_pelican({}).corpus == CorpusSettings()
+
+
+def test_shared_entities_raise_the_score_when_weighted():
+    flood = [StoryText("1", *FLOOD_A, entities=frozenset({"Velmora", "Ilse Brandt"})), StoryText("2", *FLOOD_B)]
+    named = [flood[0], StoryText("2", *FLOOD_B, entities=frozenset({"Velmora", "Ilse Brandt"}))]
+    weighted = RelatedSettings(entity_weight=0.5)
+    assert similarity_graph(named, weighted)[0][1] > similarity_graph(named, RelatedSettings())[0][1]
+    assert similarity_graph(flood, weighted)[0][1] == similarity_graph(flood, RelatedSettings())[0][1]

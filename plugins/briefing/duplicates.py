@@ -21,10 +21,11 @@ COMPARED_WORDS = 250  # copies agree from the first line on; the start of the st
 MIN_WORDS = 40  # shorter texts (headline-only pages, briefs) are too short to call copies
 
 
-def _shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
+def _shingles(words: list[str]) -> frozenset[int]:
+    """The hashes of the word 5-grams (64-bit: a collision is negligible, and ints compare fastest)."""
     words = words[:COMPARED_WORDS]
     # the shifted lists are of unequal length on purpose: zip stops at the last whole shingle
-    return frozenset(zip(*(words[start:] for start in range(SHINGLE_WORDS)), strict=False))
+    return frozenset(map(hash, zip(*(words[start:] for start in range(SHINGLE_WORDS)), strict=False)))
 
 
 def duplicate_groups(token_lists: list[list[str]], graph: dict[int, dict[int, float]]) -> list[list[int]]:

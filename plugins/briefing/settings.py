@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 
 from .corpus import CorpusSettings
-from .related import RELATED_MAX, RELATED_THRESHOLD, TIME_SCALE_DAYS, RelatedSettings
+from .related import ENTITY_WEIGHT, RELATED_MAX, RELATED_THRESHOLD, TIME_SCALE_DAYS, TIME_WEIGHT, RelatedSettings
 from .threads import THREAD_THRESHOLD, THREAD_WINDOW_DAYS
 
 DEFAULTS = {
@@ -25,6 +25,8 @@ DEFAULTS = {
     "BRIEFING_RELATED_THRESHOLD": RELATED_THRESHOLD,
     "BRIEFING_RELATED_SHOWN": 8,
     "BRIEFING_TIME_SCALE_DAYS": TIME_SCALE_DAYS,
+    "BRIEFING_TIME_WEIGHT": TIME_WEIGHT,
+    "BRIEFING_ENTITY_WEIGHT": ENTITY_WEIGHT,
     "BRIEFING_THREAD_THRESHOLD": THREAD_THRESHOLD,
     "BRIEFING_THREAD_WINDOW_DAYS": THREAD_WINDOW_DAYS,
     # How many of its most salient entities (by mentions, headline, lede) an article takes as tags.
@@ -69,6 +71,8 @@ class BriefingSettings:
                     threshold=float(get("BRIEFING_RELATED_THRESHOLD")),
                     max_related=int(get("BRIEFING_RELATED_MAX")),
                     time_scale_days=float(get("BRIEFING_TIME_SCALE_DAYS")),
+                    time_weight=float(get("BRIEFING_TIME_WEIGHT")),
+                    entity_weight=float(get("BRIEFING_ENTITY_WEIGHT")),
                 ),
                 thread_threshold=float(get("BRIEFING_THREAD_THRESHOLD")),
                 thread_window_days=int(get("BRIEFING_THREAD_WINDOW_DAYS")),

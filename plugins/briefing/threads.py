@@ -49,12 +49,13 @@ def story_threads(
     """Threads of two or more stories. `graph` is symmetric: graph[a][b] == graph[b][a]."""
     ordinals = [day_number(d) for d in dates]
     floor = threshold * EDGE_FLOOR_SHARE
-    graph = {i: {o: s for o, s in edges.items() if s >= floor} for i, edges in graph.items()}
+    links: dict[int, dict[int, float]] = {
+        i: {o: s for o, s in edges.items() if s >= floor} for i, edges in graph.items()
+    }
     members: dict[int, list[int]] = {i: [i] for i in graph}
     spans: dict[int, tuple[int, int] | None] = {i: (o, o) if o is not None else None for i, o in enumerate(ordinals)}
-    links: dict[int, dict[int, float]] = {i: dict(edges) for i, edges in graph.items()}
     internal: dict[int, float] = dict.fromkeys(graph, 0.0)
-    heap = [(-score, a, b) for a, edges in graph.items() for b, score in edges.items() if a < b and score >= threshold]
+    heap = [(-score, a, b) for a, edges in links.items() for b, score in edges.items() if a < b and score >= threshold]
     heapq.heapify(heap)
     next_id = len(graph)
     while heap:
