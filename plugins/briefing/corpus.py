@@ -3,8 +3,11 @@ copies of one story). Plain data in and out; keys are source paths."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -76,7 +79,25 @@ def corpus_key(items: list[CorpusItem], settings: CorpusSettings) -> str:
 
 
 def link_corpus(items: list[CorpusItem], settings: CorpusSettings | None = None) -> CorpusLinks:
-    settings = settings or CorpusSettings()
+    with _without_cycle_collection():
+        return _link_corpus(items, settings or CorpusSettings())
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The stage builds millions of small dicts, lists and tuples and no reference cycles: the cyclic
+    garbage collector would walk them over and over (2 of 8 s at 20,000 generated stories). Reference
+    counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _link_corpus(items: list[CorpusItem], settings: CorpusSettings) -> CorpusLinks:
     items = sorted(items, key=lambda i: i.key)
     stories = [StoryText(i.key, i.title, i.body, i.date, i.entities) for i in items]
     body_words = [body_tokens(i.body) for i in items]
