@@ -151,13 +151,12 @@ def find_date(
     for position in range(lo, hi):
         line = lines[position]
         text = unglue(line.text)
-        prose = (
-            body_start is not None
-            and position >= body_start
-            and line.words > SHORT_DATE_LINE_WORDS
-            and not bylines.parse_byline(line.text)
-        )
-        for date in find_dates(text):
+        dates = find_dates(text)
+        if not dates:
+            continue
+        stands_alone = line.words <= SHORT_DATE_LINE_WORDS or bool(bylines.parse_byline(line.text))
+        prose = body_start is not None and position >= body_start and not stands_alone
+        for date in dates:
             if prose and not _opens_sentence(text[: date.start]):
                 break
             before = text[max(0, date.start - 30) : date.start]
@@ -165,7 +164,7 @@ def find_date(
                 rank = 0
             elif _UPDATED.search(before):
                 rank = 3
-            elif line.words <= SHORT_DATE_LINE_WORDS or bylines.parse_byline(line.text):
+            elif stands_alone:
                 rank = 1
             else:
                 rank = 2

@@ -36,8 +36,8 @@ TIME_SCALE_DAYS = 14.0
 ENTITY_WEIGHT = 0.0
 # Order inside a list: the pair score plus NEIGHBOURHOOD_WEIGHT times the cosine of the two stories' rows
 # of the graph, that is how alike their closest stories are (divided by 1 + the weight, it is the score
-# given with the link). Two reports of one event share neighbours;
-# a report of another event of the same kind has its own. Swept on related-ecbplus dev, weights
+# given with the link). Two reports of one event share neighbours; a report of another event of the same
+# kind has its own. Swept on related-ecbplus dev, weights
 # 0 / 0.2 / 0.5 / 1 / 2: P@1 0.985 / 0.987 / 0.988 / 0.987 / 0.984, sibling share of the top 3
 # 0.0185 / 0.0178 / 0.0175 / 0.0158 / 0.0175. The same blend made worse threads (it pulls sibling events
 # of one topic together: thread F1 0.926 -> 0.892), so it only orders.
