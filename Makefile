@@ -1,6 +1,7 @@
 # Briefing archive. `make html` builds the site and its search index; `make test` runs the tests.
 # The first target that needs Python creates .venv and installs the pinned requirements; the browser
-# tests' Node packages come from package-lock.json into node_modules (`npm ci`).
+# tests' Node packages come from package-lock.json into node_modules (`npm ci`), and `make test` first sees
+# to Chromium and npm (browser-deps: installed with apt-get as root, otherwise it says what to run).
 
 PY?=python3
 VENV?=$(CURDIR)/.venv
@@ -24,6 +25,8 @@ NODE_STAMP=$(CURDIR)/node_modules/.installed-from-lock
 
 # Playwright (browser tests) drives the system's Chromium; it never downloads a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# That Chromium: Debian's /usr/bin/chromium unless BRIEFING_CHROMIUM names another (read by
+# scripts/browser-deps.sh and tests/browser/conftest.py).
 
 # Search: Pagefind indexes the built site. article.html marks briefing pages (data-pagefind-body, so no
 # other page is indexed); these selectors leave out everything of a briefing but its headline and text.
@@ -31,7 +34,13 @@ PAGEFIND=$(PYTHON) -m pagefind
 PAGEFIND_OPTS?=--exclude-selectors "article.briefing > :not(header):not(.body)" \
 	--exclude-selectors "article.briefing > header > :not(h1)"
 # The previous index is removed first: Pagefind names its files by content and would leave old ones behind.
-INDEX_SEARCH=rm -rf "$(OUTPUTDIR)/pagefind" && $(PAGEFIND) --site "$(OUTPUTDIR)" $(PAGEFIND_OPTS)
+# --quiet: Pagefind prints only its warnings and errors (an error still fails the build), so the build ends
+# with the plugin's summary and one line of ours, the page count Pagefind wrote into pagefind-entry.json.
+SEARCH_COUNT=$(PYTHON) -c 'import json, sys; entry = json.load(open(sys.argv[1], encoding="utf-8")); \
+	print("briefings indexed for search:", sum(lang["page_count"] for lang in entry["languages"].values()))' \
+	"$(OUTPUTDIR)/pagefind/pagefind-entry.json"
+INDEX_SEARCH=rm -rf "$(OUTPUTDIR)/pagefind" && $(PAGEFIND) --site "$(OUTPUTDIR)" --quiet $(PAGEFIND_OPTS) \
+	&& $(SEARCH_COUNT)
 
 # Build with the settings file $(1), then index the output for search, also when the build failed because
 # of rejected files (everything else was written); the build's failing status is kept.
@@ -52,7 +61,7 @@ ifeq ($(RELATIVE), 1)
 	PELICANOPTS += --relative-urls
 endif
 
-.PHONY: help html search-index clean regenerate serve serve-global devserver publish test test-fast bench lint venv
+.PHONY: help html search-index clean regenerate serve serve-global devserver publish test test-fast browser-deps bench lint venv
 
 help:
 	@echo 'make html                   build the site from $$(INPUTDIR) into $$(OUTPUTDIR), with its search index'
@@ -62,8 +71,10 @@ help:
 	@echo 'make serve [PORT=8000]      serve the site at http://localhost:8000'
 	@echo 'make devserver [PORT=8000]  regenerate and serve'
 	@echo 'make publish                build with production settings (publishconf.py)'
-	@echo 'make test                   run the test suite, browser tests included (needs /usr/bin/chromium)'
+	@echo 'make test                   run the test suite, browser tests included (runs browser-deps first)'
 	@echo 'make test-fast              run the test suite without the browser tests'
+	@echo 'make browser-deps           Chromium and npm for the browser tests: apt-get installs them as root,'
+	@echo '                            otherwise it stops with the command to run'
 	@echo 'make bench [BENCH_ARTICLES=1000]  benchmark the build on a generated archive'
 	@echo 'make lint                   ruff'
 
@@ -77,7 +88,7 @@ $(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
 	$(PYTHON) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	touch $@
 
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | browser-deps
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
@@ -104,7 +115,11 @@ devserver: $(RUNTIME_STAMP)
 publish: $(RUNTIME_STAMP)
 	@$(call build_and_index,$(PUBLISHCONF))
 
-test: $(DEV_STAMP) $(NODE_STAMP)
+# Before anything else, so that a machine without Chromium stops at once with the command to run.
+browser-deps:
+	@bash scripts/browser-deps.sh
+
+test: browser-deps $(DEV_STAMP) $(NODE_STAMP)
 	$(PYTHON) -m pytest -q
 
 test-fast: $(DEV_STAMP)

@@ -297,16 +297,16 @@ def vanilla_builds(workdir: Path, articles: int) -> list[BuildResult]:
 
 
 def related_stage_in_process(count: int, seed: int) -> None:
-    """Child process of `related_stage`: time link_corpus alone on `count` generated articles."""
+    """Child process of `related_stage`: time link_stories alone on `count` generated articles."""
     sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
-    from briefing.corpus import CorpusItem, link_corpus
+    from briefing.corpus.stories import StoryItem, link_stories
 
     items = [
-        CorpusItem(f"articles/{a.slug}.txt", a.slug, a.headline, "\n".join(a.paragraphs), a.date.isoformat())
+        StoryItem(f"articles/{a.slug}.txt", a.slug, a.headline, "\n".join(a.paragraphs), a.date.isoformat())
         for a in generate_articles(count, seed)
     ]
     started = time.perf_counter()
-    links = link_corpus(items)
+    links = link_stories(items)
     seconds = time.perf_counter() - started
     print(f"{seconds:.3f} {len(links.threads)}")
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.corpus import CorpusItem, CorpusSettings, link_corpus
-from briefing.related import (
-    RelatedSettings,
+from briefing.corpus.related import (
     StoryText,
     candidate_pairs,
     related_lists,
@@ -12,8 +10,9 @@ from briefing.related import (
     tfidf_matrix,
     tokenize,
 )
-from briefing.settings import BriefingSettings
-from briefing.threads import story_threads
+from briefing.corpus.stories import StoryItem, link_stories
+from briefing.corpus.threads import story_threads
+from briefing.settings import BriefingSettings, RelatedSettings, StorySettings
 
 FLOOD_A = (
     "Floods cut off Velmora as the river Tasko bursts its banks",
@@ -49,11 +48,11 @@ BUDGET = (
 )
 
 
-def item(key: str, story: tuple[str, str], date: str | None = None, slug: str | None = None) -> CorpusItem:
-    return CorpusItem(key=key, slug=slug or key.split("/")[-1], title=story[0], body=story[1], date=date)
+def item(key: str, story: tuple[str, str], date: str | None = None, slug: str | None = None) -> StoryItem:
+    return StoryItem(key=key, slug=slug or key.split("/")[-1], title=story[0], body=story[1], date=date)
 
 
-def coverage(dates: bool = True) -> list[CorpusItem]:
+def coverage(dates: bool = True) -> list[StoryItem]:
     return [
         item("a/flood-a", FLOOD_A, "2024-03-05" if dates else None),
         item("a/flood-b", FLOOD_B, "2024-03-06" if dates else None),
@@ -65,7 +64,7 @@ def coverage(dates: bool = True) -> list[CorpusItem]:
 
 
 def test_coverage_of_one_event_is_related_and_best_first():
-    links = link_corpus(coverage())
+    links = link_stories(coverage())
     flood_related = [key for key, _ in links.related["a/flood-a"]]
     assert set(flood_related[:2]) == {"a/flood-b", "a/flood-c"}
     assert "a/budget" not in flood_related
@@ -74,14 +73,14 @@ def test_coverage_of_one_event_is_related_and_best_first():
 
 
 def test_related_links_are_mutual():
-    links = link_corpus(coverage())
+    links = link_stories(coverage())
     for key, related in links.related.items():
         for other, _ in related:
             assert key in [k for k, _ in links.related[other]], (key, other)
 
 
 def test_each_event_gets_its_own_thread():
-    links = link_corpus(coverage())
+    links = link_stories(coverage())
     threads = {frozenset(t.keys) for t in links.threads}
     assert frozenset({"a/flood-a", "a/flood-b", "a/flood-c"}) in threads
     assert frozenset({"a/fire-a", "a/fire-b"}) in threads
@@ -89,7 +88,7 @@ def test_each_event_gets_its_own_thread():
 
 
 def test_thread_lists_its_stories_oldest_first_and_is_named_after_the_oldest():
-    links = link_corpus(coverage())
+    links = link_stories(coverage())
     flood = next(t for t in links.threads if "a/flood-a" in t.keys)
     assert flood.keys == ("a/flood-a", "a/flood-b", "a/flood-c")
     assert flood.slug == "flood-a"
@@ -97,16 +96,16 @@ def test_thread_lists_its_stories_oldest_first_and_is_named_after_the_oldest():
 
 
 def test_thread_slugs_do_not_change_when_an_unrelated_article_is_added():
-    before = {t.slug: t.keys for t in link_corpus(coverage()).threads}
+    before = {t.slug: t.keys for t in link_stories(coverage()).threads}
     extra = [*coverage(), item("a/zz-election", ("Voters choose a new mayor in Hallin", "Turnout in Hallin was high."))]
-    after = {t.slug: t.keys for t in link_corpus(extra).threads}
+    after = {t.slug: t.keys for t in link_stories(extra).threads}
     assert before == after
 
 
 def test_stories_far_apart_in_time_do_not_share_a_thread():
     stories = coverage()
     stories[2] = item("a/flood-c", FLOOD_C, "2025-05-01")
-    links = link_corpus(stories)
+    links = link_stories(stories)
     flood = next(t for t in links.threads if "a/flood-a" in t.keys)
     assert "a/flood-c" not in flood.keys
 
@@ -124,7 +123,7 @@ def test_two_events_of_the_same_kind_stay_apart():
         "said the town would ask for emergency funds.",
     )
     stories = [*coverage(dates=False), item("b/other-flood-a", other_flood_a), item("b/other-flood-b", other_flood_b)]
-    links = link_corpus(stories)
+    links = link_stories(stories)
     assert links.thread_of.get("a/flood-a") != links.thread_of.get("b/other-flood-a")
     assert links.related["b/other-flood-a"][0][0] == "b/other-flood-b"
 
@@ -138,7 +137,7 @@ def test_copies_of_one_wire_story_are_not_related_but_copies():
             "w/wire-2", ("Floods in Velmora: the army helps", body + " The Associated Press contributed."), "2024-03-06"
         ),
     ]
-    links = link_corpus(stories)
+    links = link_stories(stories)
     assert links.copies["w/wire-1"] == ["w/wire-2"]
     assert links.copies["w/wire-2"] == ["w/wire-1"]
     assert "w/wire-2" not in [k for k, _ in links.related["w/wire-1"]]
@@ -146,8 +145,8 @@ def test_copies_of_one_wire_story_are_not_related_but_copies():
 
 def test_front_matter_related_wins():
     stories = coverage()
-    stories[5] = CorpusItem("a/budget", "budget", BUDGET[0], BUDGET[1], "2024-10-03", manual_related=("fire-a", "nope"))
-    links = link_corpus(stories)
+    stories[5] = StoryItem("a/budget", "budget", BUDGET[0], BUDGET[1], "2024-10-03", manual_related=("fire-a", "nope"))
+    links = link_stories(stories)
     assert links.related["a/budget"] == [("a/fire-a", 1.0)]
 
 
@@ -168,7 +167,7 @@ def test_closeness_in_time_raises_the_score():
 
 
 def test_a_lone_article_has_no_links_and_no_thread():
-    links = link_corpus([item("a/only", BUDGET, "2024-01-01")])
+    links = link_stories([item("a/only", BUDGET, "2024-01-01")])
     assert links.related == {"a/only": []}
     assert links.threads == []
 
@@ -181,8 +180,8 @@ def test_threads_join_by_average_not_by_one_chain():
 
 
 def test_settings_change_the_result():
-    strict = CorpusSettings(related=RelatedSettings(threshold=0.99, fallback_count=0), thread_threshold=0.99)
-    links = link_corpus(coverage(), strict)
+    strict = StorySettings(related=RelatedSettings(threshold=0.99, fallback_count=0), thread_threshold=0.99)
+    links = link_stories(coverage(), strict)
     assert links.threads == []
     assert all(not related for related in links.related.values())
 
@@ -231,10 +230,10 @@ def test_pelican_settings_reach_the_corpus_stage():
     settings = BriefingSettings.from_pelican(
         {"BRIEFING_RELATED_THRESHOLD": 0.5, "BRIEFING_ENTITY_WEIGHT": 0.2, "BRIEFING_THREAD_WINDOW_DAYS": 7}
     )
-    assert settings.corpus.related.threshold == 0.5
-    assert settings.corpus.related.entity_weight == 0.2
-    assert settings.corpus.thread_window_days == 7
-    assert BriefingSettings.from_pelican({}).corpus == CorpusSettings()
+    assert settings.corpus.stories.related.threshold == 0.5
+    assert settings.corpus.stories.related.entity_weight == 0.2
+    assert settings.corpus.stories.thread_window_days == 7
+    assert BriefingSettings.from_pelican({}).corpus.stories == StorySettings()
 
 
 def test_shared_entities_raise_the_score_when_weighted():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from briefing.decode import decode_bytes
-from briefing.extract import RawArticle, extract_briefing
-from briefing.records import UnusableFile
+from briefing.read.decode import decode_bytes
+from briefing.read.extract import extract_article
+from briefing.records import RawArticle, UnusableFile
 
 ARTICLE = (
     "Ferry service resumes after winter storms\n"
@@ -22,7 +22,7 @@ SMART_QUOTES = "\u201cWe\u2019re glad to be back on the water,\u201d the captain
 
 
 def extract(data: bytes, name: str = "articles/ferry.txt"):
-    return extract_briefing(RawArticle(name, data))
+    return extract_article(RawArticle(name, data))
 
 
 def test_utf8_text_is_decoded_as_is():

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from briefing.canonical import canonicalize
-from briefing.curation import CurationError, parse_curation
-from briefing.entities import LocalEntity, article_entities, clean_mention, name_key, variant_skeleton
-from briefing.entity_index import ArticleEntity, entity_pages, most_salient
-from briefing.language import ArticleText, analyse
-from briefing.nlp import NerSpan, prepared_for_recognition
+from briefing.corpus.canonical import canonicalize
+from briefing.corpus.curation import CurationError, parse_curation
+from briefing.corpus.entity_index import ArticleEntity, entity_pages, most_salient
+from briefing.read.entities import LocalEntity, article_entities, clean_mention, name_key, variant_skeleton
+from briefing.read.language import ArticleText, analyse
+from briefing.read.nlp import NerSpan, prepared_for_recognition
 from briefing.records import Briefing, CutBlock
-from briefing.render import linked_paragraphs_html
+from briefing.write.render import linked_paragraphs_html
 
 
 def span_of(text: str, part: str, label: str, segment: int = 0) -> NerSpan:
@@ -232,7 +232,7 @@ def test_first_mentions_are_linked_and_article_text_stays_text():
 
 @pytest.fixture(scope="module")
 def nlp():
-    from briefing.nlp import load_model
+    from briefing.read.nlp import load_model
 
     return load_model()
 
@@ -260,7 +260,7 @@ def test_the_language_step_finds_people_places_and_quotes(nlp):
 
 
 def test_two_processes_find_what_one_finds(nlp):
-    from briefing.nlp import PARALLEL_MIN_TEXTS, recognise
+    from briefing.read.nlp import PARALLEL_MIN_TEXTS, recognise
 
     articles = [
         [f"Report {n}", f"Mayor Ana Ruiz of Lune met Peter Holm of the Harbour Board in Oslo on day {n}."]
@@ -270,7 +270,7 @@ def test_two_processes_find_what_one_finds(nlp):
 
 
 def test_key_quotes_prefer_people_the_article_names_and_keep_text_order():
-    from briefing.entity_index import key_quotes
+    from briefing.corpus.entity_index import key_quotes
     from briefing.records import Quote
 
     quotes = [

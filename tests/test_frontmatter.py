@@ -5,16 +5,16 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from briefing.extract import RawArticle, extract_briefing
-from briefing.frontmatter import parse_metadata_yaml, split_front_matter
-from briefing.records import UnusableFile
+from briefing.read.extract import extract_article
+from briefing.read.frontmatter import parse_metadata_yaml, split_front_matter
+from briefing.records import RawArticle, UnusableFile
 from conftest import FIXTURES
 
 WIRE = (FIXTURES / "wire_story.txt").read_text(encoding="utf-8")
 
 
 def extract(text: str, sidecar: str | None = None, name: str = "articles/port-wendell.txt"):
-    return extract_briefing(RawArticle(name, text.encode("utf-8"), sidecar))
+    return extract_article(RawArticle(name, text.encode("utf-8"), sidecar))
 
 
 def with_front_matter(yaml_text: str, page: str = WIRE) -> str:
@@ -48,8 +48,8 @@ summary: A crane fell; the port is shut.
     assert briefing.title == "Crane collapse stops grain exports"
     assert briefing.date == "2023-03-06"
     assert briefing.date_source == "front matter"
-    assert briefing.authors == ["Ana Lima", "Piet Kroon"]
-    assert briefing.tags == ["ports", "grain"]
+    assert briefing.authors == ("Ana Lima", "Piet Kroon")
+    assert briefing.tags == ("ports", "grain")
     assert briefing.slug == "crane-collapse"
     assert briefing.source == "Marovia Shipping News"
     assert briefing.summary == "A crane fell; the port is shut."
@@ -75,14 +75,14 @@ def test_front_matter_date_that_is_not_a_date_is_rejected():
 
 
 def test_front_matter_tags_as_comma_separated_text():
-    assert extract(with_front_matter("tags: ports, grain")).tags == ["ports", "grain"]
+    assert extract(with_front_matter("tags: ports, grain")).tags == ("ports", "grain")
 
 
 def test_front_matter_keeps_what_extraction_found_for_keys_it_does_not_set():
     briefing = extract(with_front_matter("tags: [ports]"))
     assert briefing.title == "Harbor authority halts grain shipments after crane collapse at Port Wendell"
-    assert briefing.authors == ["Jane Doe", "John Roe"]
-    assert briefing.credits == ["The Associated Press"]
+    assert briefing.authors == ("Jane Doe", "John Roe")
+    assert briefing.credits == ("The Associated Press",)
 
 
 def test_front_matter_is_not_part_of_body_or_cut():
@@ -163,14 +163,14 @@ def test_empty_front_matter_changes_nothing():
 
 def test_front_matter_survives_bom_and_crlf():
     text = with_front_matter("title: Crane collapse\ntags: [ports]").replace("\n", "\r\n")
-    briefing = extract_briefing(RawArticle("articles/x.txt", codecs.BOM_UTF8 + text.encode("utf-8")))
+    briefing = extract_article(RawArticle("articles/x.txt", codecs.BOM_UTF8 + text.encode("utf-8")))
     assert briefing.title == "Crane collapse"
-    assert briefing.tags == ["ports"]
+    assert briefing.tags == ("ports",)
 
 
 def test_front_matter_in_utf16_file_is_read():
     text = with_front_matter("title: Crane collapse")
-    briefing = extract_briefing(RawArticle("articles/x.txt", text.encode("utf-16")))
+    briefing = extract_article(RawArticle("articles/x.txt", text.encode("utf-16")))
     assert briefing.title == "Crane collapse"
 
 
@@ -178,9 +178,9 @@ def test_sidecar_yaml_sets_metadata():
     sidecar = "title: Port shut after crane falls\ntags: [ports, accidents]\nurl: https://example.org/port\n"
     briefing = extract(WIRE, sidecar=sidecar)
     assert briefing.title == "Port shut after crane falls"
-    assert briefing.tags == ["ports", "accidents"]
+    assert briefing.tags == ("ports", "accidents")
     assert briefing.url == "https://example.org/port"
-    assert briefing.authors == ["Jane Doe", "John Roe"]  # not set in the sidecar: extracted
+    assert briefing.authors == ("Jane Doe", "John Roe")  # not set in the sidecar: extracted
 
 
 def test_broken_sidecar_yaml_is_rejected_and_named():

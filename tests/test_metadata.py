@@ -208,21 +208,21 @@ def test_article_text_cannot_end_the_json_ld_script(hostile_site):
 def test_json_ld_about_maps_entity_types_to_schema_org():
     """The head template alone, rendered with a briefing record that has entities of each kind."""
     from briefing.records import Briefing, EntityMention
+    from briefing.write.pages import ArticlePage
 
     briefing = Briefing(
-        source_path="articles/x.txt",
-        title="X",
-        slug="x",
-        body=["Text."],
-        date="2018-09-28",
-        summary="Text.",
-        entities=[
+        source_path="articles/x.txt", title="X", slug="x", body=("Text.",), date="2018-09-28", summary="Text."
+    )
+    links = ArticlePage(
+        entities=(
             EntityMention("Mike Pompeo", "person", ("Pompeo",), 3),
             EntityMention("Islamic Revolutionary Guard Corps", "organization", ("IRGC",), 2),
             EntityMention("Basra", "place", ("Basra",), 5),
-        ],
+        )
     )
-    article = SimpleNamespace(briefing=briefing, title="X", url="briefings/x/", authors=[], tags=[], summary="Text.")
+    article = SimpleNamespace(
+        briefing=briefing, links=links, title="X", url="briefings/x/", authors=[], tags=[], summary="Text."
+    )
     env = Environment(loader=FileSystemLoader(REPO / "theme" / "templates"), autoescape=True)
     template = env.from_string('{% from "head.html" import briefing_head with context %}{{ briefing_head(article) }}')
     html = template.render(article=article, SITEURL="https://x.example", SITENAME="Site")

@@ -1,5 +1,5 @@
 """Property-based tests: whatever a user drops into content/articles/, the read stage either returns a
-usable Briefing or raises UnusableFile with a reason; it never crashes with anything else."""
+usable Extraction or raises UnusableFile with a reason; it never crashes with anything else."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 import re
 
 import yaml
-from briefing.extract import RawArticle, extract_briefing
-from briefing.frontmatter import KNOWN_KEYS
-from briefing.records import Briefing, UnusableFile
+from briefing.read.extract import extract_article
+from briefing.read.frontmatter import KNOWN_KEYS
+from briefing.records import Extraction, RawArticle, UnusableFile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,8 +42,8 @@ LINES = [
 ]
 
 
-def check_briefing(briefing: Briefing) -> None:
-    assert isinstance(briefing, Briefing)
+def check_briefing(briefing: Extraction) -> None:
+    assert isinstance(briefing, Extraction)
     assert isinstance(briefing.title, str) and briefing.title.strip()
     assert SLUG.match(briefing.slug), briefing.slug
     assert all(isinstance(p, str) and p.strip() for p in briefing.body)
@@ -54,9 +54,9 @@ def check_briefing(briefing: Briefing) -> None:
     assert briefing.status in ("published", "draft", "hidden")
 
 
-def read(data: bytes, sidecar: str | None = None) -> Briefing | None:
+def read(data: bytes, sidecar: str | None = None) -> Extraction | None:
     try:
-        briefing = extract_briefing(RawArticle("articles/generated.txt", data, sidecar))
+        briefing = extract_article(RawArticle("articles/generated.txt", data, sidecar))
     except UnusableFile as error:
         assert str(error), "an UnusableFile must say why"
         return None

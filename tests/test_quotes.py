@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 
-from briefing.quotes import FoundQuote, PersonMention, find_quotes
+from briefing.read.quotes import FoundQuote, PersonMention, find_quotes
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -10,10 +10,11 @@ import re
 import pytest
 from archive_contract import ARTICLE_FIELDS
 from briefing.cache import ExtractionCache, cache_key
-from briefing.export import PublishedBriefing, archive_json
-from briefing.extract import RawArticle, extract_briefing
-from briefing.records import Briefing
+from briefing.corpus.archive import link_archive
+from briefing.read.extract import extract_article
+from briefing.records import ArticleLinks, Briefing, Extraction, RawArticle
 from briefing.slugs import unique_slugs
+from briefing.write.export import PublishedBriefing, archive_json
 from conftest import FIXTURES
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
@@ -43,13 +44,13 @@ def front_matter(yaml_text: str) -> bytes:
     ],
 )
 def test_front_matter_slug_never_contains_a_path(slug):
-    briefing = extract_briefing(RawArticle("articles/x.txt", front_matter(f"slug: {json.dumps(slug)}")))
+    briefing = extract_article(RawArticle("articles/x.txt", front_matter(f"slug: {json.dumps(slug)}")))
     assert "/" not in briefing.slug and "\\" not in briefing.slug and ".." not in briefing.slug
     assert SLUG.match(briefing.slug)
 
 
 def test_dot_dot_slug_keeps_its_letters():
-    briefing = extract_briefing(RawArticle("articles/x.txt", front_matter('slug: "../../x"')))
+    briefing = extract_article(RawArticle("articles/x.txt", front_matter('slug: "../../x"')))
     assert briefing.slug == "x"
 
 
@@ -58,14 +59,14 @@ def test_dot_dot_slug_keeps_its_letters():
     ["../../etc/passwd", "<script>alert(1)</script> & co", "Zürich: Ärger über Öl-Preise", "東京", "!!!", "   -   "],
 )
 def test_slug_from_any_title_is_safe_and_non_empty(title):
-    briefing = extract_briefing(RawArticle("articles/x.txt", front_matter(f"title: {json.dumps(title)}")))
+    briefing = extract_article(RawArticle("articles/x.txt", front_matter(f"title: {json.dumps(title)}")))
     assert SLUG.match(briefing.slug)
     assert not briefing.slug.startswith("-") and not briefing.slug.endswith("-")
 
 
 def test_long_title_gives_a_bounded_slug():
     title = " ".join(["harbor"] * 60)
-    briefing = extract_briefing(RawArticle("articles/x.txt", front_matter(f"title: {title}")))
+    briefing = extract_article(RawArticle("articles/x.txt", front_matter(f"title: {title}")))
     assert SLUG.match(briefing.slug)
     assert len(briefing.slug) <= 100
 
@@ -111,17 +112,17 @@ def test_many_same_slugs_stay_distinct():
 # --- cache -----------------------------------------------------------------------------------------
 
 
-def briefing_for(data: bytes = WIRE_BYTES, path: str = "articles/wire.txt", sidecar: str | None = None) -> Briefing:
-    return extract_briefing(RawArticle(path, data, sidecar))
+def briefing_for(data: bytes = WIRE_BYTES, path: str = "articles/wire.txt", sidecar: str | None = None) -> Extraction:
+    return extract_article(RawArticle(path, data, sidecar))
 
 
-def cached_extract(cache: ExtractionCache, raw: RawArticle, version: str, calls: list) -> Briefing:
+def cached_extract(cache: ExtractionCache, raw: RawArticle, version: str, calls: list) -> Extraction:
     """What the reader does: look up the key, extract and store on a miss."""
     key = cache_key(raw.source_path, raw.data, raw.sidecar, version)
     briefing = cache.get(key)
     if briefing is None:
         calls.append(raw.source_path)
-        briefing = extract_briefing(raw)
+        briefing = extract_article(raw)
         cache.put(key, briefing)
     return briefing
 
@@ -209,11 +210,16 @@ def test_unwritable_cache_does_not_fail_extraction(tmp_path):
 # --- archive.json ----------------------------------------------------------------------------------
 
 
+def links_of(briefing: Briefing) -> ArticleLinks:
+    """What the corpus stage gives an article alone in its archive."""
+    return link_archive([briefing], {briefing.source_path: briefing.slug}).articles[briefing.source_path]
+
+
 def published(names=FIXTURE_NAMES) -> list[PublishedBriefing]:
     items = []
     for name in names:
-        briefing = briefing_for((FIXTURES / name).read_bytes(), f"articles/{name}")
-        items.append(PublishedBriefing(briefing, briefing.slug, f"briefings/{briefing.slug}/"))
+        briefing = Briefing.of(briefing_for((FIXTURES / name).read_bytes(), f"articles/{name}"))
+        items.append(PublishedBriefing(briefing, links_of(briefing), f"briefings/{briefing.slug}/"))
     return items
 
 
@@ -254,7 +260,7 @@ def test_archive_json_body_is_paragraphs_separated_by_a_blank_line():
     document = json.loads(archive_json(published(["news_page.txt"]), []))
     (record,) = document["articles"]
     briefing = briefing_for((FIXTURES / "news_page.txt").read_bytes(), "articles/news_page.txt")
-    assert record["body"].split("\n\n") == briefing.body
+    assert tuple(record["body"].split("\n\n")) == briefing.body
     assert record["word_count"] == len(record["body"].split())
 
 
@@ -265,8 +271,8 @@ def test_archive_json_does_not_depend_on_article_order():
 
 def test_archive_json_keeps_text_exactly_including_markup_characters():
     raw = RawArticle("articles/x.txt", front_matter('title: "<script>alert(1)</script> & co"'))
-    briefing = extract_briefing(raw)
-    document = json.loads(archive_json([PublishedBriefing(briefing, briefing.slug, "briefings/x/")], []))
+    briefing = Briefing.of(extract_article(raw))
+    document = json.loads(archive_json([PublishedBriefing(briefing, links_of(briefing), "briefings/x/")], []))
     assert document["articles"][0]["title"] == "<script>alert(1)</script> & co"
 
 

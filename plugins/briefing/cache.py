@@ -12,8 +12,10 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
+from pathlib import Path
 
-from .records import Briefing
+from .records import Extraction
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +26,18 @@ def cache_key(source_path: str, data: bytes, sidecar: str | None, version: str) 
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()
+
+
+def code_fingerprint(base: Path, names: Iterable[str]) -> str:
+    """Hash of the named modules (files, or folders of modules) under `base`: the code behind a cached
+    result, so that a change to it computes the result again."""
+    digest = hashlib.sha256()
+    for name in names:
+        path = base / name
+        for module in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(module.relative_to(base).as_posix().encode())
+            digest.update(module.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class JsonCache:
@@ -62,7 +76,7 @@ class JsonCache:
 
 
 class ExtractionCache(JsonCache):
-    """The read stage's briefings, one file per article."""
+    """The text rules' extractions, one file per article."""
 
     def __init__(self, directory: str):
-        super().__init__(directory, Briefing.from_dict, Briefing.to_dict)
+        super().__init__(directory, Extraction.from_dict, Extraction.to_dict)

@@ -1,7 +1,9 @@
 """Browser test set-up: the built sample site served on 127.0.0.1, and Debian's Chromium driven by
-Playwright with a fresh profile. No browser is downloaded: Playwright only starts /usr/bin/chromium.
+Playwright with a fresh profile. No browser is downloaded: Playwright only starts /usr/bin/chromium (or
+$BRIEFING_CHROMIUM).
 
-Without /usr/bin/chromium these tests fail (CI installs it, see .ci/run); `make test-fast` leaves them out.
+`make test` sees to that Chromium first (scripts/browser-deps.sh: apt-get installs it as root, otherwise it
+stops with the command to run); `make test-fast` leaves these tests out.
 """
 
 from __future__ import annotations
@@ -54,9 +56,8 @@ def site_url(sample_site):
 def browser_context(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's Chromium "
-            "(apt-get install -y --no-install-recommends chromium; .ci/run does this), "
-            "or run `make test-fast` to leave them out",
+            f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium with apt-get "
+            "as root, otherwise it says what to run), or `make test-fast` to leave the browser tests out",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..read.entities import VARIANT_MIN_LETTERS, majority_type, name_key, variant_skeleton
+from ..read.places import COUNTRY_ALIASES
+from ..records import NamedEntity
 from .curation import Curation
-from .entities import VARIANT_MIN_LETTERS, LocalEntity, majority_type, name_key, variant_skeleton
-from .places import COUNTRY_ALIASES
 
 SINGLE_WORD_VARIANT_MIN_LETTERS = 6
 
@@ -32,7 +33,7 @@ class CanonicalEntities:
     names: dict[str, dict[str, str]]  # article key -> {local entity name -> canonical name}
 
 
-def canonicalize(local: dict[str, list[LocalEntity]], curation: Curation | None = None) -> CanonicalEntities:
+def canonicalize(local: dict[str, list[NamedEntity]], curation: Curation | None = None) -> CanonicalEntities:
     """`local` maps each article key to the entities it found alone."""
     curation = curation or Curation()
     union = _Union()
@@ -106,6 +107,15 @@ def canonicalize(local: dict[str, list[LocalEntity]], curation: Curation | None 
         for key in keys:
             canonical_of_key[key] = name
 
+    names = _gather_articles(local, canonical_of_key, entities)
+    return CanonicalEntities({n: e for n, e in entities.items() if e.articles}, names)
+
+
+def _gather_articles(
+    local: dict[str, list[NamedEntity]], canonical_of_key: dict[str, str], entities: dict[str, ArchiveEntity]
+) -> dict[str, dict[str, str]]:
+    """Each article's local names under their canonical names; the canonical entities gather the
+    articles, counts and mentions of their local ones."""
     names: dict[str, dict[str, str]] = {}
     for article, article_entities in local.items():
         mapping = names.setdefault(article, {})
@@ -123,7 +133,7 @@ def canonicalize(local: dict[str, list[LocalEntity]], curation: Curation | None 
                     target.mentions.append(mention)
     for entity in entities.values():
         entity.articles.sort()
-    return CanonicalEntities({n: e for n, e in entities.items() if e.articles}, names)
+    return names
 
 
 def _curated_for(root: str, keys: list[str], curated_by_key: dict[str, int], curation: Curation):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .entities import TYPES, name_key
+from ..read.entities import name_key
+from ..records import ENTITY_TYPES as TYPES
 
 
 class CurationError(ValueError):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..slugs import claim_slug, readable_slug
 from .canonical import CanonicalEntities
-from .slugs import claim_slug, readable_slug
 
 TYPE_FOLDERS = {"person": "people", "organization": "organizations", "place": "places"}
 TYPE_TITLES = {"person": "People", "organization": "Organizations", "place": "Places"}

@@ -13,27 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .dates import day_number
+from ..read.dates import day_number
+from ..settings import RelatedSettings
 
-# Defaults of the BRIEFING_RELATED_* settings, calibrated on related-ecbplus dev (982 short articles,
-# 43 topics of two sibling events each). Stories of the same thread are always related; another story
-# needs RELATED_THRESHOLD (swept 0.3-0.6: link F1 0.901 at 0.3, 0.912 at 0.4, 0.913 at 0.5 and 0.6; kept
-# at 0.4 so that a briefing still shows close stories outside its thread). A story with neither gets its
-# FALLBACK_COUNT best candidates above FALLBACK_THRESHOLD (P@1 0.980 -> 0.986).
-RELATED_THRESHOLD = 0.4
-RELATED_MAX = 40
-FALLBACK_COUNT = 3
-FALLBACK_THRESHOLD = 0.1
-# Closeness in time, when both dates are known: the score is scaled by
-# (1 - TIME_WEIGHT) + TIME_WEIGHT * exp(-days apart / TIME_SCALE_DAYS).
-TIME_WEIGHT = 0.3
-TIME_SCALE_DAYS = 14.0
-# Share of the score that comes from shared entities (Jaccard) when both articles have entities. Off: the
-# names block of the TF-IDF vectors already carries them, and blending the sets in made sibling events of
-# one kind score closer (related-ecbplus dev with the entities of a full build, weights 0 / 0.1 / 0.2 /
-# 0.3: link F1 0.912 / 0.906 / 0.898 / 0.894, thread F1 0.943 / 0.939 / 0.927 / 0.924, sibling share
-# 0.017 / 0.017 / 0.021 / 0.024).
-ENTITY_WEIGHT = 0.0
 # Order inside a list: the pair score plus NEIGHBOURHOOD_WEIGHT times the cosine of the two stories' rows
 # of the graph, that is how alike their closest stories are (divided by 1 + the weight, it is the score
 # given with the link). Two reports of one event share neighbours; a report of another event of the same
@@ -79,17 +61,6 @@ class StoryText:
     body: str
     date: str | None = None
     entities: frozenset[str] = field(default_factory=frozenset)
-
-
-@dataclass(frozen=True)
-class RelatedSettings:
-    threshold: float = RELATED_THRESHOLD
-    max_related: int = RELATED_MAX
-    fallback_count: int = FALLBACK_COUNT
-    fallback_threshold: float = FALLBACK_THRESHOLD
-    time_weight: float = TIME_WEIGHT
-    time_scale_days: float = TIME_SCALE_DAYS
-    entity_weight: float = ENTITY_WEIGHT
 
 
 def tokenize(text: str) -> list[str]:

@@ -1,5 +1,5 @@
-"""The corpus stage: links between the briefings of the whole archive (related stories, story threads,
-copies of one story). Plain data in and out; keys are source paths."""
+"""Links between the stories of the whole archive: related stories, story threads, copies of one story.
+Plain data in and out; keys are source paths. The costly part of the corpus stage, cached as a whole."""
 
 from __future__ import annotations
 
@@ -8,24 +8,19 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .duplicates import duplicate_groups
-from .related import RelatedSettings, StoryText, body_tokens, related_lists, similarity_graph, story_tokens
-from .slugs import claim_slug
-from .threads import THREAD_THRESHOLD, THREAD_WINDOW_DAYS, story_threads
+from ..cache import code_fingerprint
+from ..settings import StorySettings
+from ..slugs import claim_slug
+from .copies import duplicate_groups
+from .related import StoryText, body_tokens, related_lists, similarity_graph, story_tokens
+from .threads import story_threads
 
 
 @dataclass(frozen=True)
-class CorpusSettings:
-    related: RelatedSettings = field(default_factory=RelatedSettings)
-    thread_threshold: float = THREAD_THRESHOLD
-    thread_window_days: int = THREAD_WINDOW_DAYS
-
-
-@dataclass(frozen=True)
-class CorpusItem:
+class StoryItem:
     key: str  # source path
     slug: str
     title: str
@@ -43,7 +38,7 @@ class StoryThread:
 
 
 @dataclass
-class CorpusLinks:
+class StoryLinks:
     related: dict[str, list[tuple[str, float]]]
     thread_of: dict[str, str]
     threads: list[StoryThread]
@@ -53,7 +48,7 @@ class CorpusLinks:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> CorpusLinks:
+    def from_dict(cls, data: dict) -> StoryLinks:
         return cls(
             related={k: [(o, s) for o, s in v] for k, v in data["related"].items()},
             thread_of=data["thread_of"],
@@ -62,15 +57,13 @@ class CorpusLinks:
         )
 
 
-CORPUS_MODULES = ("corpus.py", "related.py", "threads.py", "duplicates.py", "dates.py")
+STORY_MODULES = ("corpus/stories.py", "corpus/related.py", "corpus/threads.py", "corpus/copies.py", "read/dates.py")
 
 
-def corpus_key(items: list[CorpusItem], settings: CorpusSettings) -> str:
-    """What the corpus stage's result depends on: every item, the settings and the stage's own code.
-    An unchanged archive rebuilds without running (or even importing) the text models."""
-    digest = hashlib.sha256()
-    for name in CORPUS_MODULES:
-        digest.update((Path(__file__).parent / name).read_bytes())
+def stories_key(items: list[StoryItem], settings: StorySettings) -> str:
+    """What the result depends on: every item, the settings and the code that links them. An unchanged
+    archive rebuilds without running (or even importing) the text models."""
+    digest = hashlib.sha256(code_fingerprint(Path(__file__).parent.parent, STORY_MODULES).encode())
     digest.update(repr(settings).encode())
     for item in sorted(items, key=lambda i: i.key):
         record = [item.key, item.slug, item.title, item.body, item.date, sorted(item.entities), item.manual_related]
@@ -78,9 +71,9 @@ def corpus_key(items: list[CorpusItem], settings: CorpusSettings) -> str:
     return digest.hexdigest()
 
 
-def link_corpus(items: list[CorpusItem], settings: CorpusSettings | None = None) -> CorpusLinks:
+def link_stories(items: list[StoryItem], settings: StorySettings | None = None) -> StoryLinks:
     with _without_cycle_collection():
-        return _link_corpus(items, settings or CorpusSettings())
+        return _link_stories(items, settings or StorySettings())
 
 
 @contextmanager
@@ -97,7 +90,7 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _link_corpus(items: list[CorpusItem], settings: CorpusSettings) -> CorpusLinks:
+def _link_stories(items: list[StoryItem], settings: StorySettings) -> StoryLinks:
     items = sorted(items, key=lambda i: i.key)
     stories = [StoryText(i.key, i.title, i.body, i.date, i.entities) for i in items]
     body_words = [body_tokens(i.body) for i in items]
@@ -129,7 +122,7 @@ def _link_corpus(items: list[CorpusItem], settings: CorpusSettings) -> CorpusLin
         for member in members:
             thread_of[member.key] = slug
     copies = {items[p].key: [items[o].key for o in sorted(others)] for p, others in copies_of.items()}
-    return CorpusLinks(related, thread_of, sorted(story_threads_list, key=lambda t: t.slug), copies)
+    return StoryLinks(related, thread_of, sorted(story_threads_list, key=lambda t: t.slug), copies)
 
 
 def _most_central(members: tuple[int, ...], graph: dict[int, dict[int, float]]) -> int:

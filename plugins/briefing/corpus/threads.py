@@ -13,14 +13,9 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from .dates import day_number
+from ..read.dates import day_number
+from ..settings import THREAD_THRESHOLD, THREAD_WINDOW_DAYS
 
-# Defaults of BRIEFING_THREAD_THRESHOLD and BRIEFING_THREAD_WINDOW_DAYS. The threshold was swept
-# 0.08-0.24 on related-ecbplus dev (with the rule below): thread BCubed F1 0.887 at 0.24, 0.926 at 0.20,
-# 0.937 at 0.18, 0.943 at 0.16, 0.951 at 0.10-0.14, where one more pair of sibling events merges. The
-# window is a guess: ECB+ has no dates.
-THREAD_THRESHOLD = 0.16
-THREAD_WINDOW_DAYS = 21
 # Pairs scoring below this share of the threshold are left out of the averages: they barely move them
 # (related-ecbplus dev: thread F1 within 0.002 at 0.5) and they are most of the graph.
 EDGE_FLOOR_SHARE = 0.5

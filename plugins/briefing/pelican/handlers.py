@@ -1,117 +1,105 @@
-"""Pelican adapter for the language step and the archive's entities: runs the model on the articles whose
-analysis is not cached (in one batch, on every core), merges their entities across the archive, and
-gives each article its entities, quotes, tags and linked body before Pelican builds the tag pages."""
+"""Signal handlers: the build's report, and the one handler that takes the archive from the read stage
+through the corpus stage (`link_articles`, before Pelican builds the tag pages)."""
 
 from __future__ import annotations
 
 import logging
 import os
-import resource
-import time
-from collections import Counter
 
 from pelican.log import console
 from pelican.urlwrappers import Tag
 
-from .cache import JsonCache
-from .canonical import canonicalize
-from .curation import Curation, CurationError, parse_curation
-from .entities import TYPES, LocalEntity
-from .entity_index import ArticleEntity, entity_pages, key_quotes, most_salient
-from .language import ArticleLanguage, ArticleText, analyse, language_version
-from .nlp import ModelUnavailable
-from .records import EntityMention, Quote
-from .render import linked_paragraphs_html
-from .report import REPORT_KEY
-from .settings import BriefingSettings
+from ..cache import JsonCache
+from ..corpus.archive import link_archive
+from ..corpus.curation import Curation, CurationError, parse_curation
+from ..corpus.entity_index import TYPE_FOLDERS, TYPE_TITLES
+from ..corpus.stories import StoryLinks
+from ..read.language import ArticleLanguage, ArticleText, analyse_cached
+from ..read.nlp import ModelUnavailable
+from ..records import Briefing
+from ..report import REPORT_KEY, BuildReport
+from ..settings import BriefingSettings
+from ..slugs import unique_slugs
+from ..write.pages import EntityKind, article_page, thread_pages
+from .generator import ARCHIVE_KEY, ENTITY_KINDS_KEY, ENTITY_PAGES_KEY, THREAD_PAGES_KEY, BriefingGenerator
+from .reader import READER_REPORT_SETTING, REJECTION_KEY
 
 logger = logging.getLogger(__name__)
 
-ENTITY_INDEX_KEY = "briefing_entities"
-MANUAL_FIRST = 10_000  # a front-matter entity has no position in the text
 
-
-def annotate_articles(generator) -> None:
-    """`article_generator_pretaxonomy` handler."""
+def link_articles(generator) -> None:
+    """`article_generator_pretaxonomy`: every article read, none written yet."""
     options = BriefingSettings.from_pelican(generator.settings)
-    articles = [a for a in generator.articles + generator.hidden_articles + generator.drafts if hasattr(a, "briefing")]
     report = generator.context.get(REPORT_KEY)
+    _end_stage(report, "read")
+    articles = [a for a in generator.articles + generator.hidden_articles + generator.drafts if hasattr(a, "briefing")]
+    # 1. unique slugs across the archive
+    _deduplicate_slugs(generator.articles + generator.hidden_articles + generator.drafts)
+    # 2. the read stage's language step: each article's Briefing
+    for article, briefing in zip(articles, _briefings(articles, options, report), strict=True):
+        article.briefing = briefing
+    _end_stage(report, "entities and quotes")
+    # 3. the corpus stage: the links of the whole archive
+    listed = [a for a in generator.articles if hasattr(a, "briefing")]
+    console.print(f"related stories and threads: linking {len(listed)} briefings", highlight=False)
+    links = link_archive(
+        [a.briefing for a in articles],
+        {a.briefing.source_path: a.slug for a in articles},
+        _load_curation(generator.settings, options, report),
+        options.corpus,
+        listed=[a.briefing.source_path for a in listed],
+        story_cache=JsonCache(os.path.join(options.cache_dir, "corpus"), StoryLinks.from_dict, StoryLinks.to_dict),
+    )
+    # 4. what the write stage reads: one page object per article, the thread pages, the tags
+    pages_by_key = {a.briefing.source_path: a for a in listed}
+    threads = thread_pages(links.threads, pages_by_key)
+    for article in articles:
+        record = links.articles[article.briefing.source_path]
+        article.links = article_page(
+            article, record, pages_by_key, threads, options.words_per_minute, options.related_shown
+        )
+        article.tags = [Tag(name, generator.settings) for name in record.tags]
+    generator.context[ARCHIVE_KEY] = links
+    generator.context[THREAD_PAGES_KEY] = list(threads.values())
+    generator.context[ENTITY_PAGES_KEY] = links.entity_pages
+    generator.context[ENTITY_KINDS_KEY] = [
+        EntityKind(TYPE_TITLES[kind], f"{folder}/", sum(1 for p in links.entity_pages.values() if p.type == kind))
+        for kind, folder in TYPE_FOLDERS.items()
+    ]
     if report is not None:
-        report.end_stage("read")
-    languages = _article_languages(articles, options, report)
-    if languages is None:
-        return
-    curation = _load_curation(generator.settings, options, report)
-    by_key = {a.briefing.source_path: a for a in articles}
-    local = {
-        a.briefing.source_path: lang.entities + _manual_entities(a.briefing.manual_entities)
-        for a, lang in zip(articles, languages, strict=True)
-    }
-    canonical = canonicalize(local, curation)
-
-    found: dict[str, list[ArticleEntity]] = {}
-    quotes: dict[str, list[tuple[str, str | None]]] = {}
-    for article, language in zip(articles, languages, strict=True):
-        key = article.briefing.source_path
-        names = canonical.names.get(key, {})
-        found[key] = _merged(language, names, canonical)
-        quotes[key] = [(q.text, names.get(q.speaker, q.speaker) if q.speaker else None) for q in language.quotes]
-    published = [a for a in generator.articles if hasattr(a, "briefing")]
-    newest_first = [a.briefing.source_path for a in sorted(published, key=_newest_first)]
-    pages = entity_pages(canonical, {k: found[k] for k in newest_first}, quotes, newest_first)
-
-    for key, article in by_key.items():
-        briefing = article.briefing
-        briefing.entities = [
-            EntityMention(e.name, e.type, e.mentions, e.count, pages[e.name].url if e.name in pages else None)
-            for e in found[key]
-        ]
-        briefing.quotes = [Quote(text, speaker) for text, speaker in quotes[key]]
-        people = {e.name for e in found[key] if e.type == "person"}
-        article.key_quotes = key_quotes(briefing.quotes, people, options.key_quotes)
-        salient = [e.name for e in most_salient(found[key], options.entity_tags)]
-        briefing.tags = _unique_names([*briefing.tags, *salient])
-        article.tags = [Tag(name, generator.settings) for name in briefing.tags]
-        article.entity_pages = {e.name: pages[e.name] for e in found[key] if e.name in pages}
-        prefix = "../" * article.url.count("/")
-        links = [(e.mentions, prefix + pages[e.name].url) for e in found[key] if e.name in pages]
-        article._content = linked_paragraphs_html(briefing.body, links)
-    generator.context[ENTITY_INDEX_KEY] = pages
-    if report is not None:
-        report.end_stage("entities and quotes")
+        report.articles = len(listed)
+        for article in listed:
+            report.cut_kinds.update(block.kind for block in article.briefing.cut)
+    _end_stage(report, "related stories and threads")
 
 
-def _article_languages(articles: list, options: BriefingSettings, report) -> list[ArticleLanguage] | None:
+def _briefings(articles: list, options: BriefingSettings, report) -> list[Briefing]:
+    """Each article's extraction with its language results (from the cache, or the model in one batch)."""
     cache = JsonCache(os.path.join(options.cache_dir, "language"), ArticleLanguage.from_dict, ArticleLanguage.to_dict)
-    version = language_version()
     texts = [ArticleText.of(a.briefing) for a in articles]
-    keys = [t.key(version) for t in texts]
-    languages = [cache.get(key) for key in keys]
-    missing = [position for position, language in enumerate(languages) if language is None]
-    if missing:
-        words = sum(len(" ".join(texts[p].segments).split()) for p in missing)
-        console.print(f"entities and quotes: analysing {len(missing)} article(s), {words} words", highlight=False)
-        started, cpu_started = time.perf_counter(), _cpu_seconds()
-        try:
-            fresh = analyse([texts[p] for p in missing], workers=options.nlp_workers)
-        except ModelUnavailable as error:
-            logger.error("entities and quotes: %s", error)
-            return None
-        seconds, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_started
+
+    def announce(count: int, words: int) -> None:
+        console.print(f"entities and quotes: analysing {count} article(s), {words} words", highlight=False)
+
+    try:
+        languages, run = analyse_cached(texts, cache, options.nlp_workers, announce)
+    except ModelUnavailable as error:
+        logger.error("entities and quotes: %s", error)
+        languages = [ArticleLanguage()] * len(articles)
+    else:
         if report is not None:
-            report.record_language(len(missing), words, seconds, cpu)
-        for position, language in zip(missing, fresh, strict=True):
-            cache.put(keys[position], language)
-            languages[position] = language
-    elif report is not None:
-        report.record_language(0, 0, 0.0, 0.0)
-    return languages
+            report.record_language(run.articles, run.words, run.seconds, run.cpu_seconds)
+    return [Briefing.of(a.briefing, lang.entities, lang.quotes) for a, lang in zip(articles, languages, strict=True)]
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (the model's worker processes)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+def _deduplicate_slugs(articles: list) -> None:
+    wanted = [(a.get_relative_source_path(), a.slug) for a in articles]
+    slugs = unique_slugs(wanted)
+    for article in articles:
+        new_slug = slugs[article.get_relative_source_path()]
+        if new_slug != article.slug:
+            logger.info("%s: slug %r is taken, using %r", article.get_relative_source_path(), article.slug, new_slug)
+            article.slug = new_slug
 
 
 def _load_curation(settings: dict, options: BriefingSettings, report) -> Curation:
@@ -129,42 +117,42 @@ def _load_curation(settings: dict, options: BriefingSettings, report) -> Curatio
         return Curation()
 
 
-def _merged(language: ArticleLanguage, names: dict[str, str], canonical) -> list[ArticleEntity]:
-    """The article's entities under their canonical names (two local names can be one entity)."""
-    merged: dict[str, dict] = {}
-    for entity in language.entities:
-        name = names.get(entity.name)
-        if name is None:
-            continue
-        slot = merged.setdefault(name, {"mentions": [], "count": 0, "first": entity.first})
-        slot["mentions"].extend(m for m in entity.mentions if m not in slot["mentions"])
-        slot["count"] += entity.count
-        slot["first"] = min(slot["first"], entity.first)
-    return [
-        ArticleEntity(name, canonical.entities[name].type, tuple(slot["mentions"]), slot["count"], slot["first"])
-        for name, slot in merged.items()
-    ]
+def _end_stage(report: BuildReport | None, stage: str) -> None:
+    if report is not None:
+        report.end_stage(stage)
 
 
-def _manual_entities(items: list[dict]) -> list[LocalEntity]:
-    """Entities the front matter adds; a given type outweighs what the model says of the same name."""
-    return [
-        LocalEntity(item["name"], item.get("type", ""), [item["name"]], 1, MANUAL_FIRST, Counter({item["type"]: 100}))
-        if item.get("type") in TYPES
-        else LocalEntity(item["name"], "person", [item["name"]], 1, MANUAL_FIRST, Counter())
-        for item in items
-    ]
+def record_rejection(generator, metadata) -> None:
+    """`article_generator_context` and `page_generator_context`: a file the reader rejected."""
+    if REJECTION_KEY in metadata:
+        report = generator.context.get(REPORT_KEY)
+        if report is not None:
+            report.reject(metadata["title"], metadata[REJECTION_KEY])
 
 
-def _unique_names(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    result = []
-    for name in names:
-        if name.casefold() not in seen:
-            seen.add(name.casefold())
-            result.append(name)
-    return result
+def make_generator_class(pelican):
+    """`get_generators`: a BriefingGenerator bound to a fresh report for this build; the reader, the
+    handlers and `finish_build` share it."""
+    report = BuildReport()
+    pelican.briefing_report = report
+    # The reader sees only the settings; it counts the files it reads into this build's report.
+    pelican.settings[READER_REPORT_SETTING] = report
+    return type("BriefingGenerator", (BriefingGenerator,), {"report": report})
 
 
-def _newest_first(article) -> tuple:
-    return (-(article.date.timestamp() if article.date else 0), article.briefing.source_path)
+def finish_build(pelican) -> None:
+    """`finalized`: the summary, and a failing status when files were rejected."""
+    report = getattr(pelican, "briefing_report", None)
+    if report is None:
+        return
+    report.end_stage("write")
+    for line in report.summary_lines():
+        console.print(line, markup=False, highlight=False)
+    if report.rejected:
+        names = ", ".join(sorted(item["source_path"] for item in report.rejected))
+        try:
+            logger.error("%d article file(s) rejected, the archive is incomplete: %s", len(report.rejected), names)
+        except RuntimeError:
+            # `--fatal errors` turns the error into an exception; everything is written by now, so end
+            # the build with a failing status instead of a traceback.
+            raise SystemExit(1) from None

@@ -1,4 +1,5 @@
-"""Pelican reader for raw article files (`.txt`): hands the bytes to the core and returns its result.
+"""Pelican reader for raw article files (`.txt`): hands the bytes to the read stage's text rules and
+returns their `Extraction` as the article's `briefing` (the language step makes it a full Briefing).
 
 A file that cannot be used is not an exception here (Pelican would stop the whole build under
 `--fatal errors`): it is reported with its path and reason, skipped, and counted, and the build fails at
@@ -17,11 +18,11 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Tag
 from pelican.utils import SafeDatetime
 
-from .cache import ExtractionCache, cache_key
-from .extract import EXTRACTOR_VERSION, RawArticle, check_size, extract_briefing
-from .records import UnusableFile
-from .render import paragraphs_html, text_html
-from .settings import BriefingSettings
+from ..cache import ExtractionCache, cache_key
+from ..read.extract import EXTRACTOR_VERSION, check_size, extract_article
+from ..records import RawArticle, UnusableFile
+from ..settings import BriefingSettings
+from ..write.render import paragraphs_html, text_html
 
 logger = logging.getLogger(__name__)
 
@@ -46,15 +47,15 @@ class BriefingReader(BaseReader):
         if report is not None and report.file_read():
             console.print(f"reading articles: {report.files_read} files", highlight=False)
         try:
-            briefing = self._briefing(source_path, relative)
+            extraction = self._extraction(source_path, relative)
         except UnusableFile as error:
             logger.warning("%s: rejected: %s", relative, error)
             return "", {"title": relative, "status": "skip", REJECTION_KEY: str(error)}
-        for warning in briefing.warnings:
+        for warning in extraction.warnings:
             logger.info("%s: %s", relative, warning)
-        return paragraphs_html(briefing.body), self._metadata(briefing)
+        return paragraphs_html(extraction.body), self._metadata(extraction)
 
-    def _briefing(self, source_path: str, relative: str):
+    def _extraction(self, source_path: str, relative: str):
         try:
             check_size(os.path.getsize(source_path), self.options.max_file_bytes)
             with open(source_path, "rb") as handle:
@@ -63,31 +64,29 @@ class BriefingReader(BaseReader):
         except OSError as error:
             raise UnusableFile(f"cannot be read: {error.strerror}") from None
         key = cache_key(relative, data, sidecar, self.version)
-        briefing = self.cache.get(key)
-        if briefing is None:
-            briefing = extract_briefing(
+        extraction = self.cache.get(key)
+        if extraction is None:
+            extraction = extract_article(
                 RawArticle(relative, data, sidecar),
                 max_bytes=self.options.max_file_bytes,
                 summary_max_chars=self.options.summary_max_chars,
             )
-            self.cache.put(key, briefing)
-        return briefing
+            self.cache.put(key, extraction)
+        return extraction
 
-    def _metadata(self, briefing) -> dict:
+    def _metadata(self, extraction) -> dict:
         metadata = {
-            "title": briefing.title,
-            "slug": briefing.slug,
-            "date": _pelican_date(briefing.date),
-            "summary": text_html(briefing.summary),
-            "status": briefing.status,
-            "briefing": briefing,
-            "reading_minutes": max(1, round(briefing.word_count / self.options.words_per_minute)),
-            "archive_month": (briefing.date or "")[:7],
+            "title": extraction.title,
+            "slug": extraction.slug,
+            "date": _pelican_date(extraction.date),
+            "summary": text_html(extraction.summary),
+            "status": extraction.status,
+            "briefing": extraction,
         }
-        if briefing.authors:
-            metadata["authors"] = [Author(name, self.settings) for name in briefing.authors]
-        if briefing.tags:
-            metadata["tags"] = [Tag(name, self.settings) for name in briefing.tags]
+        if extraction.authors:
+            metadata["authors"] = [Author(name, self.settings) for name in extraction.authors]
+        if extraction.tags:
+            metadata["tags"] = [Tag(name, self.settings) for name in extraction.tags]
         return metadata
 
 

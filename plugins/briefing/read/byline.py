@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .dates import unglue
+from .dates import find_dates, unglue
+from .segment import Line
 
 _PARTICLES = r"(?:de|da|del|della|der|den|van|von|la|le|di|bin|binti|al|el|dos|du|ibn|ter|st\.)"
 _NAME_TOKEN = rf"(?:[A-Z][\w'’-]*\.?|{_PARTICLES}(?=\s))"
@@ -192,3 +194,61 @@ def parse_credit(text: str) -> str | None:
 
 def _title_case_if_shouting(name: str) -> str:
     return name.title() if name.isupper() else name
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote the article and for whom, and the lines that said so."""
+
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    positions: tuple[int, ...] = ()  # byline lines, to be set aside from the body
+    credits: tuple[str, ...] = ()  # agencies and people credited ('The Associated Press contributed')
+
+
+def choose_byline(lines: list[Line], kinds: list[str], after_title: range, before_title: range) -> Byline:
+    """The byline below the headline, else above it; then credit lines, and an author bio when the
+    byline named no one (its publication too, when the byline gave none)."""
+    authors, source, positions = find_byline(lines, after_title.start, after_title.stop)
+    if not authors and source is None:
+        authors, source, positions = find_byline(lines, before_title.start, before_title.stop)
+    credits: list[str] = []
+    for position, kind in enumerate(kinds):
+        text = lines[position].text
+        if kind == "credit":
+            who = parse_credit(text)
+            if who and who not in credits:
+                credits.append(who)
+        elif kind == "bio":
+            bio = parse_bio(text)
+            if bio:
+                if not authors:
+                    authors = [bio[0]]
+                if bio[1] and source is None and bio[0] in authors:
+                    source = bio[1]
+    return Byline(tuple(authors), source, tuple(positions), tuple(credits))
+
+
+def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | None, list[int]]:
+    """Authors and source from 'By ...' lines (or a bare name line next to a date) in lines[lo:hi]."""
+    for position in range(lo, hi):
+        following = lines[position + 1].text if position + 1 < len(lines) else None
+        parsed = parse_byline(lines[position].text, following)
+        if parsed:
+            used = [position] if parsed[0] and not _names_in(parsed[0], following) else [position, position + 1]
+            return parsed[0], parsed[1], used
+    for position in range(lo, hi):
+        text = lines[position].text
+        if lines[position].words > 10:
+            continue
+        near_date = any(find_dates(lines[p].text) for p in range(max(lo, position - 1), min(hi, position + 2)))
+        if not near_date:
+            continue
+        parsed = parse_standalone_name(text)
+        if parsed:
+            return parsed[0], parsed[1], [position]
+    return [], None, []
+
+
+def _names_in(names: list[str], text: str | None) -> bool:
+    return bool(text) and all(name.lower() in text.lower() for name in names)

@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 
-from .records import UnusableFile
+from ..records import UnusableFile
 
 # Share of control characters (other than tab, newline, carriage return, form feed) above which a file
 # is taken for binary data rather than text. Text pasted from the web has none; PDFs, images and office

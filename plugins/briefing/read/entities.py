@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
+from ..records import ENTITY_TYPES
 from .nlp import NerSpan, is_shouted
 from .places import COUNTRIES
 from .segment import STOPWORDS
 
 TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
-TYPES = ("person", "organization", "place")
 
 # Words that stand before a name as a title, rank or office ("Secretary of State Mike Pompeo",
 # "Maj Gen Qassem Soleimani"); stripped from the front of a person's mention.
@@ -405,7 +405,7 @@ def _count_spelling_variants(segments: list[str], entities: dict[str, LocalEntit
 
 def majority_type(votes: Counter) -> str:
     """The type most mentions have; on a tie person, then organization, then place."""
-    return min(TYPES, key=lambda t: (-votes.get(t, 0), TYPES.index(t)))
+    return min(ENTITY_TYPES, key=lambda t: (-votes.get(t, 0), ENTITY_TYPES.index(t)))
 
 
 def _display_name(entity: LocalEntity, first_name: str) -> str:

@@ -1,70 +1,45 @@
-"""The read stage: one raw article file in, one `Briefing` out. Looks at no other article."""
+"""The text rules of the read stage: one raw article file in, one `Extraction` out. Looks at no other
+article; the language step (language.py) adds entities and quotes to make it a Briefing."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from . import byline as bylines
+from ..cache import code_fingerprint
+from ..records import CutBlock, Extraction, RawArticle, UnusableFile
+from ..settings import MAX_FILE_BYTES, SUMMARY_MAX_CHARS
+from ..slugs import readable_slug
 from .boilerplate import label_page, pull_quote_positions, table_positions
+from .byline import choose_byline
 from .dates import find_dates, resolve_yearless
 from .decode import decode_bytes
 from .frontmatter import parse_metadata_yaml, split_front_matter
-from .metadata import (
-    HEADER_WINDOW,
-    SUMMARY_MAX_CHARS,
-    choose_headline,
-    dateline_line,
-    find_byline,
-    find_date,
-    find_dateline,
-    summarize,
-)
-from .records import Briefing, CutBlock, UnusableFile
-from .segment import has_blank_line_paragraphs, join_fragments, segment_lines
-from .slugs import readable_slug
+from .metadata import HEADER_WINDOW, choose_headline, dateline_line, find_date, find_dateline, summarize
+from .segment import Line, has_blank_line_paragraphs, join_fragments, segment_lines
 
+# The code behind a cached extraction: any change to it reads every file again on the next build.
 READ_STAGE_MODULES = (
-    "boilerplate.py",
-    "byline.py",
-    "dates.py",
-    "decode.py",
-    "extract.py",
-    "frontmatter.py",
-    "metadata.py",
     "records.py",
-    "segment.py",
+    "slugs.py",
+    "read/boilerplate.py",
+    "read/byline.py",
+    "read/dates.py",
+    "read/decode.py",
+    "read/extract.py",
+    "read/frontmatter.py",
+    "read/metadata.py",
+    "read/segment.py",
 )
-
-
-def _read_stage_fingerprint() -> str:
-    """Hash of the read stage's own code: any change to it re-extracts every file on the next build."""
-    digest = hashlib.sha256()
-    for name in READ_STAGE_MODULES:
-        digest.update((Path(__file__).parent / name).read_bytes())
-    return digest.hexdigest()[:16]
-
-
 # The format number is bumped by hand when the cached record's shape changes; the fingerprint follows
 # the code, so cached results never outlive the extractor that made them.
-EXTRACTOR_VERSION = f"1-{_read_stage_fingerprint()}"
-MAX_FILE_BYTES = 2_000_000
+EXTRACTOR_VERSION = f"2-{code_fingerprint(Path(__file__).parent.parent, READ_STAGE_MODULES)}"
+# Days an article speaks of that archive.json lists: a long story's background dates are not its news.
 MAX_MENTIONED_DATES = 30
 
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_]")
-
-
-@dataclass(frozen=True)
-class RawArticle:
-    """What the reader hands to the core: the file's bytes and where it lives."""
-
-    source_path: str  # relative to the content folder, "/" separators
-    data: bytes
-    sidecar: str | None = None  # text of NAME.yaml next to the file, if any
 
 
 def check_size(size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
@@ -76,10 +51,10 @@ def check_size(size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
         )
 
 
-def extract_briefing(
+def extract_article(
     raw: RawArticle, max_bytes: int = MAX_FILE_BYTES, summary_max_chars: int = SUMMARY_MAX_CHARS
-) -> Briefing:
-    """Read one article. Raises UnusableFile with the reason when the file cannot become a briefing."""
+) -> Extraction:
+    """Read one article file. Raises UnusableFile with the reason when it cannot become a briefing."""
     check_size(len(raw.data), max_bytes)
     text = decode_bytes(raw.data)
     front_yaml, page_text = split_front_matter(text)
@@ -91,93 +66,81 @@ def extract_briefing(
     lines = segment_lines(page_text)
     if not lines:
         raise UnusableFile("the file has no article text" + (" after its front matter" if front_yaml else ""))
-    return _build(raw.source_path, lines, user, summary_max_chars)
+    return _extraction(raw.source_path, lines, user, summary_max_chars)
 
 
-def _build(source_path: str, lines, user: dict, summary_max_chars: int) -> Briefing:
-    start, end, labels = label_page(lines)
-    kinds = [label.kind for label in labels]
-
-    in_body = [p for p in range(start, end) if kinds[p] == "body"]
-    for offset in pull_quote_positions([lines[p].text for p in in_body]):
-        kinds[in_body[offset]] = "pull quote"
-
+def _extraction(source_path: str, lines: list[Line], user: dict, summary_max_chars: int) -> Extraction:
+    # 1. every line is body or the kind of leftover it is (menus, comments, captions, repeats ...)
+    start, end, kinds = _labelled_lines(lines)
+    # 2. the headline, among the lines above the body
     body_text = " ".join(lines[p].text for p in range(start, end) if kinds[p] == "body")
     headline_at = choose_headline(lines, start, body_text)
     if headline_at is not None:
         kinds[headline_at] = "headline"
-
+    # 3. the byline next to the headline, credit lines and author bios
     anchor = headline_at if headline_at is not None else start
-    after_title = (anchor + 1, min(len(lines), max(start, anchor + 1) + 3))
-    before_title = (max(0, start - HEADER_WINDOW), anchor)
-    authors, source, byline_at = find_byline(lines, *after_title)
-    if not authors and source is None:
-        authors, source, byline_at = find_byline(lines, *before_title)
-    for position in byline_at:
+    after_title = range(anchor + 1, min(len(lines), max(start, anchor + 1) + 3))
+    byline = choose_byline(lines, kinds, after_title, range(max(0, start - HEADER_WINDOW), anchor))
+    for position in byline.positions:
         if kinds[position] == "body":
             kinds[position] = "byline"
-    date = find_date(
-        lines, max(0, start - HEADER_WINDOW), min(len(lines), max(start, anchor + 1) + 3), anchor, body_start=start
-    )
-
-    credits: list[str] = []
-    for position, kind in enumerate(kinds):
-        text = lines[position].text
-        if kind == "credit":
-            who = bylines.parse_credit(text)
-            if who and who not in credits:
-                credits.append(who)
-        elif kind == "bio":
-            bio = bylines.parse_bio(text)
-            if bio:
-                if not authors:
-                    authors = [bio[0]]
-                if bio[1] and source is None and bio[0] in authors:
-                    source = bio[1]
-
+    # 4. the publication date near the headline
+    date = find_date(lines, max(0, start - HEADER_WINDOW), after_title.stop, anchor, body_start=start)
+    # 5. results tables next to the story, and a dateline on a line of its own
     for position in table_positions(lines, kinds, start, end):
         kinds[position] = "table"
-    line_dateline = None
-    near_top = range(max(0, start - 3), min(len(lines), max(start, anchor + 1) + 3))
-    for position in near_top:
-        if kinds[position] in ("header", "body", "table") and (place := dateline_line(lines[position].text)):
-            kinds[position], line_dateline = "dateline", place
-            break
-
+    line_dateline = _dateline_line(lines, kinds, range(max(0, start - 3), after_title.stop))
+    # 6. the body paragraphs (a page that is all headline keeps its first line as the headline)
     blank_separated = has_blank_line_paragraphs(lines)
     paragraphs = join_fragments([lines[p].text for p in range(len(lines)) if kinds[p] == "body"], blank_separated)
     if not paragraphs and headline_at is None and lines:
         kinds[0] = "headline"
         headline_at = 0
-
-    dateline, _agency = find_dateline(paragraphs[0]) if paragraphs else (None, None)
-    dateline = dateline or line_dateline
+    # 7. the record: what the user set wins over what was read
     title = user.get("title") or (lines[headline_at].text if headline_at is not None else _title_from_path(source_path))
     date_value, date_source = _choose_date(user, source_path, date)
-
-    briefing = Briefing(
+    first_dateline = find_dateline(paragraphs[0])[0] if paragraphs else None
+    no_headline = headline_at is None and not user.get("title")
+    return Extraction(
         source_path=source_path,
         title=title,
         slug=readable_slug(user.get("slug") or title or _title_from_path(source_path)),
-        body=paragraphs,
+        body=tuple(paragraphs),
         date=date_value,
         date_source=date_source,
-        authors=user.get("authors") or authors,
-        source=user.get("source") or source,
+        authors=tuple(user.get("authors") or byline.authors),
+        source=user.get("source") or byline.source,
         url=user.get("url"),
-        credits=credits,
+        credits=byline.credits,
         summary=user.get("summary") or summarize(paragraphs, summary_max_chars),
-        dateline=dateline,
-        dates_mentioned=mentioned_dates(paragraphs, date_value),
-        tags=user.get("tags", []),
+        dateline=first_dateline or line_dateline,
+        dates_mentioned=tuple(mentioned_dates(paragraphs, date_value)),
+        tags=tuple(user.get("tags", [])),
         status=user.get("status", "published"),
-        related=user.get("related", []),
-        manual_entities=user.get("entities", []),
-        cut=_cut_blocks(lines, kinds),
+        related=tuple(user.get("related", [])),
+        manual_entities=tuple(user.get("entities", [])),
+        cut=tuple(_cut_blocks(lines, kinds)),
+        warnings=("no headline found; the title is made from the file name",) if no_headline else (),
     )
-    if headline_at is None and not user.get("title"):
-        briefing.warnings.append("no headline found; the title is made from the file name")
-    return briefing
+
+
+def _labelled_lines(lines: list[Line]) -> tuple[int, int, list[str]]:
+    """The body's first and end line, and each line's kind; lines of the body that repeat it are pull quotes."""
+    start, end, labels = label_page(lines)
+    kinds = [label.kind for label in labels]
+    in_body = [p for p in range(start, end) if kinds[p] == "body"]
+    for offset in pull_quote_positions([lines[p].text for p in in_body]):
+        kinds[in_body[offset]] = "pull quote"
+    return start, end, kinds
+
+
+def _dateline_line(lines: list[Line], kinds: list[str], near_top: range) -> str | None:
+    """The place of the first line near the top that is only a dateline; that line becomes 'dateline'."""
+    for position in near_top:
+        if kinds[position] in ("header", "body", "table") and (place := dateline_line(lines[position].text)):
+            kinds[position] = "dateline"
+            return place
+    return None
 
 
 def mentioned_dates(paragraphs: list[str], known: str | None) -> list[str]:

@@ -7,8 +7,8 @@ import re
 
 import yaml
 
+from ..records import UnusableFile
 from .dates import parse_date_text
-from .records import UnusableFile
 
 KNOWN_KEYS = (
     "title",

@@ -1,27 +1,37 @@
 """The language step of the read stage: an article's people, organizations, places and quotes, from its
-headline, body, dateline and tables. Plain data in and out; the model runs once for a batch of articles."""
+headline, body, dateline and tables. Plain data in and out; the model runs once for a batch of articles,
+and each article's result is cached by its text and the code and model that made it."""
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from dataclasses import dataclass, field
+import resource
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import JsonCache, code_fingerprint
+from ..records import Extraction, NamedEntity, Quote
 from .entities import LocalEntity, article_entities
 from .nlp import model_identity, recognise
 from .quotes import PersonMention, find_quotes
-from .records import Briefing, Quote
 
-LANGUAGE_MODULES = ("language.py", "nlp.py", "entities.py", "quotes.py", "places.py", "segment.py")
+LANGUAGE_MODULES = (
+    "records.py",
+    "read/language.py",
+    "read/nlp.py",
+    "read/entities.py",
+    "read/quotes",
+    "read/places.py",
+    "read/segment.py",
+)
 
 
 def language_version() -> str:
     """Code and model behind a cached result: a change to either analyses every article again."""
     digest = hashlib.sha256(model_identity().encode())
-    for name in LANGUAGE_MODULES:
-        digest.update((Path(__file__).parent / name).read_bytes())
-    return "1-" + digest.hexdigest()[:16]
+    digest.update(code_fingerprint(Path(__file__).parent.parent, LANGUAGE_MODULES).encode())
+    return "2-" + digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,7 @@ class ArticleText:
     pull_quotes: tuple[str, ...] = ()  # lines the reader set aside as repeats of the body
 
     @classmethod
-    def of(cls, briefing: Briefing) -> ArticleText:
+    def of(cls, briefing: Extraction) -> ArticleText:
         datelines = [line for block in briefing.cut if block.kind == "dateline" for line in block.text.split("\n")]
         rows = [line for block in briefing.cut if block.kind == "table" for line in block.text.split("\n")]
         segments = (briefing.title, *briefing.body, *datelines, *rows)
@@ -52,10 +62,10 @@ class ArticleText:
         return digest.hexdigest()
 
 
-@dataclass
+@dataclass(frozen=True)
 class ArticleLanguage:
-    entities: list[LocalEntity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)  # speakers are names of `entities` or phrases
+    entities: tuple[NamedEntity, ...] = ()
+    quotes: tuple[Quote, ...] = ()  # speakers are names of `entities` or phrases
 
     def to_dict(self) -> dict:
         return {
@@ -63,7 +73,7 @@ class ArticleLanguage:
                 {
                     "name": e.name,
                     "type": e.type,
-                    "mentions": e.mentions,
+                    "mentions": list(e.mentions),
                     "count": e.count,
                     "first": e.first,
                     "votes": dict(e.votes),
@@ -75,11 +85,51 @@ class ArticleLanguage:
 
     @classmethod
     def from_dict(cls, data: dict) -> ArticleLanguage:
-        entities = [
-            LocalEntity(e["name"], e["type"], list(e["mentions"]), e["count"], e["first"], Counter(e["votes"]))
+        entities = tuple(
+            NamedEntity(e["name"], e["type"], tuple(e["mentions"]), e["count"], e["first"], dict(e["votes"]))
             for e in data["entities"]
-        ]
-        return cls(entities, [Quote(q["text"], q["speaker"]) for q in data["quotes"]])
+        )
+        return cls(entities, tuple(Quote(q["text"], q["speaker"]) for q in data["quotes"]))
+
+
+@dataclass(frozen=True)
+class LanguageRun:
+    """What one batch cost: articles the model analysed (the rest came from the cache)."""
+
+    articles: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+
+
+def analyse_cached(
+    texts: list[ArticleText], cache: JsonCache, workers: int = 1, announce=None
+) -> tuple[list[ArticleLanguage], LanguageRun]:
+    """The language results of `texts`, from the cache where it has them, the rest in one batch (stored
+    in the cache); `announce(articles, words)` is called before a batch starts. Raises
+    nlp.ModelUnavailable when there is text to analyse and no model."""
+    version = language_version()
+    keys = [t.key(version) for t in texts]
+    languages = [cache.get(key) for key in keys]
+    missing = [position for position, language in enumerate(languages) if language is None]
+    if not missing:
+        return languages, LanguageRun()
+    words = sum(len(" ".join(texts[p].segments).split()) for p in missing)
+    if announce is not None:
+        announce(len(missing), words)
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
+    fresh = analyse([texts[p] for p in missing], workers=workers)
+    run = LanguageRun(len(missing), words, time.perf_counter() - started, _cpu_seconds() - cpu_started)
+    for position, language in zip(missing, fresh, strict=True):
+        cache.put(keys[position], language)
+        languages[position] = language
+    return languages, run
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the model's worker processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def analyse(texts: list[ArticleText], workers: int = 1, nlp=None) -> list[ArticleLanguage]:
@@ -101,7 +151,11 @@ def _article_language(text: ArticleText, spans) -> ArticleLanguage:
         Quote(q.text, q.speaker) for q in find_quotes(paragraphs, sorted(people, key=_position), text.pull_quotes)
     ]
     entities.sort(key=lambda e: (e.first, e.name))
-    return ArticleLanguage(entities, quotes)
+    return ArticleLanguage(tuple(_named(e) for e in entities), tuple(quotes))
+
+
+def _named(entity: LocalEntity) -> NamedEntity:
+    return NamedEntity(entity.name, entity.type, tuple(entity.mentions), entity.count, entity.first, dict(entity.votes))
 
 
 def _position(person: PersonMention) -> tuple[int, int]:

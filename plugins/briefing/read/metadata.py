@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..settings import SUMMARY_MAX_CHARS
 from . import byline as bylines
 from .boilerplate import APPEAL, COMMENT_HEADER, PHOTO_CREDIT, SHARE_OR_NAV
 from .dates import find_dates, unglue
@@ -11,7 +12,6 @@ from .segment import STOPWORDS, Line
 
 # How far above the body the headline, byline and date are looked for (non-empty lines).
 HEADER_WINDOW = 30
-SUMMARY_MAX_CHARS = 320
 # A date on a line of at most this many words stands on its own (a date line, a byline with a date).
 SHORT_DATE_LINE_WORDS = 14
 # A story sentence may open with its date within this many characters ('WASHINGTON, March 3 (Reuters) -').
@@ -107,31 +107,6 @@ def headline_score(line: Line, body_words: set[str]) -> float:
     if "|" in text or " / " in text:
         score -= 0.5
     return score
-
-
-def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | None, list[int]]:
-    """Authors and source from 'By ...' lines (or a bare name line next to a date) in lines[lo:hi]."""
-    for position in range(lo, hi):
-        following = lines[position + 1].text if position + 1 < len(lines) else None
-        parsed = bylines.parse_byline(lines[position].text, following)
-        if parsed:
-            used = [position] if parsed[0] and not _names_in(parsed[0], following) else [position, position + 1]
-            return parsed[0], parsed[1], used
-    for position in range(lo, hi):
-        text = lines[position].text
-        if lines[position].words > 10:
-            continue
-        near_date = any(find_dates(lines[p].text) for p in range(max(lo, position - 1), min(hi, position + 2)))
-        if not near_date:
-            continue
-        parsed = bylines.parse_standalone_name(text)
-        if parsed:
-            return parsed[0], parsed[1], [position]
-    return [], None, []
-
-
-def _names_in(names: list[str], text: str | None) -> bool:
-    return bool(text) and all(name.lower() in text.lower() for name in names)
 
 
 def find_date(

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .records import Briefing
+from ..records import ArticleLinks, Briefing
 
 
 @dataclass(frozen=True)
 class PublishedBriefing:
-    """A briefing with the facts the site gave it: its final slug and URL, and its links."""
+    """A briefing with what the archive says of it (its unique slug, entities, links) and its URL."""
 
     briefing: Briefing
-    slug: str
+    links: ArticleLinks
     url: str
-    related: list[tuple[str, float]] = field(default_factory=list)
-    thread: str | None = None
-    copies: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -28,11 +25,12 @@ class PublishedThread:
     articles: list[str]
 
 
-def article_record(item: PublishedBriefing) -> dict:
-    b = item.briefing
+def article_record(item: PublishedBriefing, slugs: dict[str, str]) -> dict:
+    """One article of archive.json; `slugs` maps the source paths its links name to their slugs."""
+    b, links = item.briefing, item.links
     return {
         "source_path": b.source_path,
-        "slug": item.slug,
+        "slug": links.slug,
         "url": item.url,
         "title": b.title,
         "date": b.date,
@@ -48,19 +46,20 @@ def article_record(item: PublishedBriefing) -> dict:
         "dates_mentioned": list(b.dates_mentioned),
         "entities": [
             {"name": e.name, "type": e.type, "mentions": list(e.mentions), "count": e.count, "url": e.url}
-            for e in b.entities
+            for e in links.entities
         ],
-        "quotes": [{"text": q.text, "speaker": q.speaker} for q in b.quotes],
-        "tags": list(b.tags),
-        "related": [{"slug": slug, "score": score} for slug, score in item.related],
-        "thread": item.thread,
-        "also_published_as": list(item.copies),
+        "quotes": [{"text": q.text, "speaker": q.speaker} for q in links.quotes],
+        "tags": list(links.tags),
+        "related": [{"slug": slugs[r.key], "score": r.score} for r in links.related],
+        "thread": links.thread,
+        "also_published_as": [slugs[key] for key in links.copies],
         "removed": [{"kind": c.kind, "text": c.text} for c in b.cut],
     }
 
 
 def archive_json(items: list[PublishedBriefing], rejected: list[dict], threads: list[PublishedThread] = ()) -> str:
-    articles = [article_record(item) for item in sorted(items, key=lambda i: i.briefing.source_path)]
+    slugs = {item.briefing.source_path: item.links.slug for item in items}
+    articles = [article_record(item, slugs) for item in sorted(items, key=lambda i: i.briefing.source_path)]
     document = {
         "articles": articles,
         "threads": [

@@ -1,0 +1,407 @@
+"""The attribution of a quote in its own sentence, before or after the quote marks, and the subject of its
+speech verb, as tokens."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+from .layout import _Layout, _Token
+from .marks import _Piece
+from .vocabulary import (
+    _ADJUNCT_WORDS,
+    _AUXILIARIES,
+    _CLAUSE_PUNCTUATION,
+    _COORDINATORS,
+    _DASHES,
+    _DETERMINERS,
+    _INTRODUCTIONS,
+    _INVERTIBLE_VERBS,
+    _NOT_CONTENT,
+    _NOUN_LIKE_PLURALS,
+    _NOUN_MARKERS,
+    _PASSIVE_AUXILIARIES,
+    _PHRASE_BREAKS,
+    _PHRASE_INNER_PREPOSITIONS,
+    _PHRASE_PREPOSITIONS,
+    _PREPOSITIONS,
+    _QUOTE_END_PUNCTUATION,
+    _RELATIVE_PRONOUNS,
+    _SPEECH_VERB_BASE_FORMS,
+    _SPEECH_VERBS,
+    _SUBJECT_ENDS,
+    _VERB_ENABLERS,
+    _WITHOUT_OBJECT_VERBS,
+    _WORD,
+)
+
+# A quoted term of at most this many words, with no speech verb in its sentence, is a scare quote, a title
+# or a name ("so-called "reform""), not direct speech.
+SCARE_QUOTE_MAX_WORDS = 3
+# An attribution frame runs through at most this many short quotes that are part of its sentence.
+INLINE_QUOTES_IN_FRAME = 3
+# An attribution after a quote has its speech verb within this many words of the closing mark.
+POST_ATTRIBUTION_MAX_WORDS = 25
+# An attribution that closes a sentence (", Smith said on Tuesday.") has at most this many words.
+CLOSING_ATTRIBUTION_MAX_WORDS = 8
+# A noun-phrase speaker is cut to this many words.
+SPEAKER_MAX_WORDS = 10
+# A subject with its appositives ("Jane Doe, a spokeswoman for the campaign, said") fits in this many
+# characters before its verb.
+SUBJECT_MAX_CHARS = 400
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    subject: list[_Token]  # empty: a speech verb whose subject is elsewhere (", adding: ...")
+
+
+def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
+    token = tokens[i]
+    if token.text in ("put", "puts"):
+        return i + 1 < len(tokens) and tokens[i + 1].lower == "it"  # "as the memo put it"
+    if token.text not in _SPEECH_VERBS:  # lower case only: "Read more", "United States" are no verbs
+        return False
+    before = tokens[i - 1].lower if i > 0 else ""
+    if before in _NOUN_MARKERS or before.endswith(("’s", "'s")):
+        return False
+    if token.text == "states":  # "the document states that", not "the states"
+        return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
+    if token.text in _NOUN_LIKE_PLURALS and i > 0:
+        previous = tokens[i - 1]
+        if previous.is_capitalised:  # "Smith claims", not "of Republican claims"
+            return i < 2 or not (tokens[i - 2].lower in _PREPOSITIONS | _NOUN_MARKERS or tokens[i - 2].text.isdigit())
+        return previous.lower in ("he", "she", "it") or _is_adjunct(previous)
+    return token.text not in _SPEECH_VERB_BASE_FORMS or before in _VERB_ENABLERS
+
+
+def _is_according_to(tokens: list[_Token], i: int) -> bool:
+    return tokens[i].lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to"
+
+
+def _clause_before(layout: _Layout, paragraph: int, start: int, end: int) -> list[_Token]:
+    """The tokens in [start, end) after the last clause punctuation before end."""
+    text = layout.plain[paragraph]
+    cut = max(text.rfind(ch, start, end) for ch in _CLAUSE_PUNCTUATION)
+    return layout.tokens(paragraph, max(start, cut + 1), end)
+
+
+def _subject_before(layout: _Layout, paragraph: int, region_start: int, end: int) -> list[_Token]:
+    """The subject that ends just before a speech verb at `end` ("the State Department" said; Smith, a
+    Democrat from Ohio, said; Smith, who in 2010 said)."""
+    text = layout.plain[paragraph]
+    region_start = max(region_start, end - SUBJECT_MAX_CHARS)
+    clause = layout.tokens(paragraph, region_start, end)
+    while clause and _is_adjunct(clause[-1]):  # "Smith, a Democrat, later said"
+        clause.pop()
+    appositive_end = text.find(",", clause[-1].end if clause else region_start, end)
+    if appositive_end >= 0:
+        # "Smith, a Democrat from Ohio, said": the subject stands before the appositive, unless only the
+        # appositive names someone
+        appositive = _clause_before(layout, paragraph, region_start, appositive_end)
+        if not appositive:
+            return []
+        head_end = max(text.rfind(ch, region_start, appositive[0].start) for ch in _CLAUSE_PUNCTUATION)
+        head = _clause_before(layout, paragraph, region_start, head_end) if head_end > region_start else []
+        return _noun_phrase_before(head) or _noun_phrase_before(appositive)
+    last_clause = _clause_before(layout, paragraph, region_start, end)
+    relative = next((t for t in last_clause if t.lower in ("who", "which")), None)
+    if relative is not None:
+        return _subject_before(layout, paragraph, region_start, relative.start)
+    return _noun_phrase_before(last_clause)
+
+
+def _noun_phrase_before(clause: list[_Token], past_prepositions: bool = True) -> list[_Token]:
+    """The noun phrase that ends a clause, read backwards: adjuncts before the verb are dropped, the phrase
+    stops at a preposition, a conjunction or after a determiner, and a prepositional phrase ("Smith in a
+    statement said") is passed over."""
+    end = len(clause)
+    fallback: list[_Token] = []
+    while end > 0:
+        while end > 0 and _is_adjunct(clause[end - 1]):
+            end -= 1
+        if end == 0:
+            break
+        if clause[end - 1].pronoun:
+            return [clause[end - 1]]
+        start = end - 1
+        while start > 0 and end - start < SPEAKER_MAX_WORDS:
+            word, previous = clause[start], clause[start - 1]
+            if word.lower in _DETERMINERS or word.lower in _NOUN_MARKERS:
+                if previous.lower not in _PHRASE_INNER_PREPOSITIONS:
+                    break
+            elif previous.text in _PHRASE_BREAKS and not (
+                previous.text == "and" and word.is_capitalised and start > 1 and clause[start - 2].is_capitalised
+            ):
+                break  # but "Smith and Jones said" goes on
+            if previous.pronoun and previous.lower != "it":
+                break
+            if previous.text.isdigit() and word.is_capitalised:
+                break  # "in 2017 America says"
+            start -= 1
+        phrase = clause[start:end]
+        if not _has_content(phrase):
+            return fallback
+        if past_prepositions and start > 0 and clause[start - 1].text in _PHRASE_PREPOSITIONS:
+            fallback = fallback or phrase
+            end = start - 1
+            continue
+        return phrase
+    return fallback
+
+
+def _is_adjunct(token: _Token) -> bool:
+    return token.lower in _ADJUNCT_WORDS or (token.text.islower() and token.text.endswith("ly"))
+
+
+def _subject_after(layout: _Layout, paragraph: int, tokens: list[_Token], first: int, end: int) -> list[_Token]:
+    """The subject after an inverted verb or "according to" (said Rep. Jane Doe, D-Ohio; according to a
+    senior official who ...)."""
+    text = layout.plain[paragraph]
+    phrase: list[_Token] = []
+    for token in tokens[first:]:
+        if token.end > end or (phrase and token.text in _PHRASE_BREAKS):
+            break
+        if phrase and any(ch in _CLAUSE_PUNCTUATION for ch in text[phrase[-1].end : token.start]):
+            break
+        phrase.append(token)
+        if len(phrase) == SPEAKER_MAX_WORDS:
+            break
+    return phrase
+
+
+def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> list[_Token]:
+    """The subject of a sentence read from its start ("At a rally, the mayor said ..." -> "the mayor"): the
+    phrase it opens with, else the first person named outside a prepositional phrase, else the first
+    pronoun."""
+    if tokens and tokens[0].lower in _INTRODUCTIONS:
+        # past the opening phrase, which may hold commas of its own ("Following a long, tense meeting, ...")
+        text = layout.plain[paragraph]
+        rest = tokens
+        comma = text.find(",", tokens[0].end, tokens[-1].end)
+        while comma >= 0:
+            rest = [t for t in rest if t.start > comma]
+            if not rest or not (rest[0].text.islower() or rest[0].text.isdigit()) or rest[0].lower in _NOT_CONTENT:
+                break
+            comma = text.find(",", rest[0].end, rest[-1].end)
+        if rest and not (rest[0].text.islower() and rest[0].text.endswith(("ing", "ed"))):
+            tokens = rest  # else the comma closed a clause of the sentence ("..., stripping out ...")
+    text = layout.plain[paragraph]
+    phrase: list[_Token] = []
+    for token in tokens[:SPEAKER_MAX_WORDS]:
+        if token.pronoun:
+            if not phrase:
+                return [token]
+            break
+        if token.lower in _SUBJECT_ENDS or token.text in _SPEECH_VERBS:
+            break
+        if phrase and any(ch in _CLAUSE_PUNCTUATION for ch in text[phrase[-1].end : token.start]):
+            break
+        if (
+            phrase
+            and token.text.islower()
+            and (token.text.endswith("ed") or (token.lower != "of" and _is_name(phrase)))
+        ):
+            break  # "Smith unleashed", "Jane Smith sings"
+        phrase.append(token)
+    if _has_content(phrase):
+        return phrase
+    if not tokens:
+        return []
+    text = layout.paragraphs[paragraph]
+    for mention in layout.mentions_between(paragraph, tokens[0].start, tokens[-1].end):
+        if tokens[0].start <= mention.start and not text.startswith(("’s", "'s"), mention.end):
+            before = [t for t in tokens if t.end <= mention.start]
+            if not before or before[-1].lower not in _PREPOSITIONS:
+                return [t for t in tokens if mention.start <= t.start < mention.end]
+    return next(([t] for t in tokens if t.pronoun), [])
+
+
+def _is_name(words: list[_Token]) -> bool:
+    return all(t.is_capitalised or t.lower == "of" for t in words) and words[0].lower not in _NOT_CONTENT
+
+
+def _has_content(words: list[_Token]) -> bool:
+    return any(t.lower not in _NOT_CONTENT and not t.text.isdigit() for t in words)
+
+
+def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: list[_Token], i: int) -> list[_Token]:
+    """The subject of the speech verb tokens[i], found in the frame that starts at frame_start."""
+    verb = tokens[i]
+    before = next((t.lower for t in reversed(tokens[:i]) if not _is_adjunct(t)), "")  # "and repeatedly says"
+    if _is_according_to(tokens, i):
+        return _subject_after(layout, paragraph, tokens, i + 2, tokens[-1].end)
+    if before in _RELATIVE_PRONOUNS:
+        return _subject_before(layout, paragraph, frame_start, tokens[i - 1].start)  # "Smith, who said"
+    sentence_subject = functools.partial(
+        _sentence_subject, layout, paragraph, layout.sentence_tokens(paragraph, verb.start)
+    )
+    if before in _PASSIVE_AUXILIARIES and not verb.text.endswith(("s", "ing")):
+        # "Smith was called "a liar" by Jones": the speaker is the agent, if named
+        agent = next((j for j in range(i + 1, len(tokens)) if tokens[j].lower == "by"), None)
+        return _subject_after(layout, paragraph, tokens, agent + 1, tokens[-1].end) if agent else []
+    if before in _COORDINATORS or before == "to":
+        return sentence_subject()  # "Smith left and said", "Smith went on television to say"
+    if verb.text.endswith("ing") and before not in _AUXILIARIES:
+        if before in _PHRASE_BREAKS or layout.plain[paragraph][frame_start : verb.start].rstrip().endswith(","):
+            return sentence_subject()  # "Smith attacked the plan, saying", "Smith left before adding"
+        clause = _clause_before(layout, paragraph, frame_start, verb.start)
+        subject = _noun_phrase_before(clause, past_prepositions=False)  # "footage of Smith saying"
+        if subject and (subject[-1].pronoun or subject[-1].is_capitalised):
+            return subject
+        return sentence_subject()
+    return _subject_before(layout, paragraph, frame_start, verb.start)
+
+
+def _can_open_attribution(token: _Token, following: str) -> bool:
+    """Whether a word right after a closing mark can start an attribution (a subject or a verb), unlike
+    '"a mistake" to use', '"false," compared to'."""
+    if token.text in _SPEECH_VERBS or token.lower in ("according", "as"):  # "as the memo put it"
+        return True
+    if token.lower in _PHRASE_BREAKS or token.lower in _PREPOSITIONS or token.lower in _AUXILIARIES:
+        return token.lower in _COORDINATORS
+    return not (token.text.islower() and token.text.endswith(("ed", "ing")) and following in _NOT_CONTENT)
+
+
+def _attribution_after(layout: _Layout, piece: _Piece) -> _Attribution | None:
+    """An attribution right after a closing mark: ', Smith said', ', said Smith', ', according to Smith',
+    ' - Jane Doe'. After a quote that ends without punctuation ('the "reform" added two forms') the words
+    that follow go on with the sentence; only an attribution closing that sentence counts then."""
+    paragraph = piece.paragraph
+    start, end = _frame_after(layout, piece)
+    text = layout.paragraphs[paragraph]
+    punctuated = text[piece.text_start : piece.text_end].rstrip(" ’'‘").endswith(_QUOTE_END_PUNCTUATION)
+    if not (punctuated or text[start:end].lstrip().startswith((",", *_DASHES))):
+        return _closing_attribution(layout, paragraph, start, end)
+    tokens = layout.tokens(paragraph, start, end)
+    lead = layout.plain[paragraph][start:end].lstrip(" ,")
+    if lead[:1] in _DASHES and tokens and tokens[0].is_capitalised:
+        words = _subject_after(layout, paragraph, tokens, 0, end)
+        if words and not any(_is_speech_verb(words, i) for i in range(len(words))):
+            return _Attribution(words)
+    if not tokens:
+        return None
+    if not _can_open_attribution(tokens[0], tokens[1].lower if len(tokens) > 1 else ""):
+        return _closing_attribution(layout, paragraph, start, end)
+    for i, token in enumerate(tokens[: POST_ATTRIBUTION_MAX_WORDS + 1]):
+        if _is_according_to(tokens, i):
+            return _Attribution(_subject_after(layout, paragraph, tokens, i + 2, end))
+        if not _is_speech_verb(tokens, i):
+            continue
+        if i == 0:
+            if token.text.endswith("ing"):
+                return _Attribution([])  # ', adding that ...': the speaker is named before the quote
+            return _inverted_attribution(layout, paragraph, tokens, end)
+        if all(t.lower in _COORDINATORS or _is_adjunct(t) for t in tokens[:i]):
+            return None  # '"..." and says ...': the subject is the one before the quote
+        return _Attribution(_subject_of_verb(layout, paragraph, start, tokens, i))
+    return None
+
+
+def _closing_attribution(layout: _Layout, paragraph: int, start: int, end: int) -> _Attribution | None:
+    """An attribution that closes the sentence the quote is part of: 'A cashier who "steals" is held
+    accountable, Smith said.'"""
+    comma = layout.plain[paragraph].rfind(",", start, end)
+    if comma < 0:
+        return None
+    tokens = layout.tokens(paragraph, comma + 1, end)
+    verbs = [i for i in range(min(len(tokens), CLOSING_ATTRIBUTION_MAX_WORDS)) if _is_speech_verb(tokens, i)]
+    if not verbs or len(tokens) - verbs[0] > CLOSING_ATTRIBUTION_MAX_WORDS:
+        return None
+    i = verbs[0]
+    if i == 0:
+        return _inverted_attribution(layout, paragraph, tokens, end)
+    return _Attribution(_noun_phrase_before(tokens[:i]))
+
+
+def _inverted_attribution(layout: _Layout, paragraph: int, tokens: list[_Token], end: int) -> _Attribution | None:
+    """'said Smith', 'wrote the newspaper': a verb before its subject, unless what follows is no subject
+    ('shouted to the crowd', 'suggests that')."""
+    following = tokens[1].lower if len(tokens) > 1 else ""
+    if tokens[0].text not in _INVERTIBLE_VERBS or following in _NOT_CONTENT - _DETERMINERS:
+        return None
+    return _Attribution(_subject_after(layout, paragraph, tokens, 1, end))
+
+
+def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -> _Attribution | None:
+    """An attribution that leads into an opening mark: 'Smith said: ', 'Smith said the plan was ', 'According
+    to Smith, ', 'Smith told reporters ', 'Smith attacked the plan, saying '."""
+    tokens = layout.tokens(paragraph, start, end)
+    text = layout.plain[paragraph]
+    verbs = [
+        i
+        for i in range(len(tokens))
+        if _is_according_to(tokens, i) or (_is_speech_verb(tokens, i) and _introduces_speech(text, tokens, i))
+    ]
+    # the verb nearest the quote, unless it is in a relative clause ("anybody who complains") or an
+    # infinitive ("was too early to tell") and another one is there
+    main_verbs = [i for i in verbs if i == 0 or tokens[i - 1].lower not in _RELATIVE_PRONOUNS | {"to"}]
+    if verbs:
+        return _Attribution(_subject_of_verb(layout, paragraph, start, tokens, (main_verbs or verbs)[-1]))
+    if layout.plain[paragraph][start:end].rstrip().endswith(":") and tokens:
+        # "Smith, in a statement: ..."
+        return _Attribution(_sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end)))
+    return None
+
+
+def _introduces_speech(text: str, tokens: list[_Token], i: int) -> bool:
+    """A verb that reports speech only without an object ("he added: ...", not "he added two forms") must be
+    followed by "that", a colon or comma, or the quote itself."""
+    if tokens[i].text not in _WITHOUT_OBJECT_VERBS or i + 1 == len(tokens):
+        return True
+    following = tokens[i + 1]
+    return following.lower == "that" or any(ch in ",:;" for ch in text[tokens[i].end : following.start])
+
+
+def _names_person(layout: _Layout, paragraph: int, words: list[_Token]) -> bool:
+    return bool(layout.mentions_between(paragraph, words[0].start, words[-1].end))
+
+
+# ----------------------------------------------------------------------------- the frame of a quote
+
+
+def _is_inline_quote(text: str, span: tuple[int, int]) -> bool:
+    """A short quote that is part of its sentence, not speech set off from it: a nickname (Marcia "Cia"
+    Price) or a scare quote. Frames of attribution run through it."""
+    inner = text[span[0] + 1 : span[1] - 1]
+    after = text[span[1] : span[1] + 1]
+    return (
+        len(_WORD.findall(inner)) <= SCARE_QUOTE_MAX_WORDS
+        and not inner.rstrip(" ’'‘").endswith(_QUOTE_END_PUNCTUATION)
+        and (not after or after.isspace())
+    )
+
+
+def _frame_before(layout: _Layout, piece: _Piece) -> tuple[int, int]:
+    """From the start of the quote's sentence (or the end of the quote before it) to its opening mark."""
+    text = layout.paragraphs[piece.paragraph]
+    spans = layout.quote_spans[piece.paragraph]
+    i = bisect.bisect_left(spans, (piece.start, piece.end))
+    k = i - 1
+    while k >= 0 and i - k <= INLINE_QUOTES_IN_FRAME and _is_inline_quote(text, spans[k]):
+        k -= 1
+    start = spans[k][1] if k >= 0 else 0
+    sentence = layout.sentence_of(piece.paragraph, piece.start)
+    if sentence > 0:
+        start = max(start, layout.sentence_starts[piece.paragraph][sentence - 1])
+    return start, piece.start
+
+
+def _frame_after(layout: _Layout, piece: _Piece) -> tuple[int, int]:
+    """From the closing mark to the end of the sentence (or the next quote). A sentence that ends inside the
+    quote ("Why?" Smith asked) does not end the frame."""
+    text = layout.paragraphs[piece.paragraph]
+    spans = layout.quote_spans[piece.paragraph]
+    i = bisect.bisect_left(spans, (piece.start, piece.end))
+    k = i + 1
+    while k < len(spans) and k - i <= INLINE_QUOTES_IN_FRAME and _is_inline_quote(text, spans[k]):
+        k += 1
+    end = spans[k][0] if k < len(spans) else len(text)
+    starts = layout.sentence_starts[piece.paragraph]
+    j = bisect.bisect_right(starts, piece.end)
+    if j < len(starts) and not text[piece.end : starts[j]].strip():
+        j += 1
+    if j < len(starts):
+        end = min(end, starts[j])
+    return piece.end, end

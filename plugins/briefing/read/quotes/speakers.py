@@ -1,0 +1,147 @@
+"""A speaker from an attribution's subject: the canonical name of the person it names, the person a
+pronoun stands for, or the noun phrase itself; and the speakers a quote takes from the sentence or the
+paragraph before."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from .attribution import _attribution_before, _has_content, _names_person, _sentence_subject
+from .layout import _Layout, _Token
+from .vocabulary import _DETERMINERS, _INTRODUCTIONS, _PERSON_PRONOUNS, _PREPOSITIONS
+
+if TYPE_CHECKING:
+    from . import PersonMention
+    from .marks import _Quote
+
+# How far back a pronoun looks for the person it stands for.
+PRONOUN_LOOKBACK_PARAGRAPHS = 3
+PRONOUN_LOOKBACK_MENTIONS = 40
+
+
+def _speaker_of(layout: _Layout, paragraph: int, subject: list[_Token]) -> str | None:
+    if not subject:
+        return None
+    if len(subject) == 1 and subject[0].pronoun:
+        return _resolve_pronoun(layout, paragraph, subject[0])
+    text = layout.paragraphs[paragraph]
+    start, end = subject[0].start, subject[-1].end
+    head = None
+    for mention in layout.mentions_between(paragraph, start, end):
+        if not text.startswith(("’s", "'s"), mention.end):
+            head = mention  # the last person named in the phrase ("Trump adviser Jane Doe")
+    if head is not None and _is_head(subject, head):
+        return head.name
+    if subject[-1].is_capitalised and subject[-1].lower in layout.surnames:
+        return layout.surnames[subject[-1].lower]
+    words = subject
+    while words and (words[0].lower in _DETERMINERS or words[0].lower in _INTRODUCTIONS):
+        words = words[1:]  # "the newspaper" -> "newspaper", "Even China" -> "China"
+    if not words or not _has_content(words):
+        return None
+    return text[words[0].start : words[-1].end]
+
+
+def _is_head(subject: list[_Token], mention: PersonMention) -> bool:
+    """The person named is what the phrase is about: only names follow, no preposition precedes."""
+    before = [t for t in subject if t.end <= mention.start]
+    if before and before[-1].lower in _PREPOSITIONS:
+        return False
+    return all(t.is_capitalised for t in subject if t.start >= mention.end)
+
+
+def _resolve_pronoun(layout: _Layout, paragraph: int, pronoun: _Token) -> str | None:
+    word = pronoun.pronoun
+    if word in ("it", "they"):
+        # "The council condemned what it called ...": the subject of the pronoun's own sentence, else the
+        # last speaker that is no person
+        subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, pronoun.start))
+        if subject and not subject[0].pronoun and not _names_person(layout, paragraph, subject):
+            return _speaker_of(layout, paragraph, subject)
+        if layout.last_group and paragraph - layout.last_group[0] <= PRONOUN_LOOKBACK_PARAGRAPHS:
+            return layout.last_group[1]
+        return None
+    if word not in _PERSON_PRONOUNS:
+        return None  # "I", "we", "you": the writer, or someone the text does not name
+    previous_speaker = layout.last_person[1] if layout.last_person else None
+    # the nearest sentence before the pronoun that names a person of the right gender; in it, the one who
+    # spoke last if named as a subject there, else the first named as a subject
+    chosen_sentence = None
+    candidates: list[PersonMention] = []
+    looked_at = 0
+    for index in range(paragraph, max(-1, paragraph - PRONOUN_LOOKBACK_PARAGRAPHS - 1), -1):
+        mentions = layout.mentions[index]
+        count = layout.mentions_before(index, pronoun.start) if index == paragraph else len(mentions)
+        for mention in (mentions[k] for k in range(count - 1, -1, -1)):
+            looked_at += 1
+            if looked_at > PRONOUN_LOOKBACK_MENTIONS:
+                break
+            if layout.gender.get(mention.name, word) != word:
+                continue
+            sentence = (index, layout.sentence_of(index, mention.start))
+            if chosen_sentence is None:
+                chosen_sentence = sentence
+            elif sentence != chosen_sentence:
+                break
+            candidates.append(mention)
+        if candidates:
+            break
+    if not candidates:
+        # no person found by name: the subject of the pronoun's own sentence, else the last person quoted
+        subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, pronoun.start))
+        if subject and not subject[0].pronoun and subject[0].is_capitalised:
+            return _speaker_of(layout, paragraph, subject)
+        if layout.last_person and paragraph - layout.last_person[0] <= PRONOUN_LOOKBACK_PARAGRAPHS:
+            return layout.last_person[1]
+        return None
+    candidates.reverse()
+    subjects = [m for m in candidates if _may_be_subject(layout, m)]
+    for group in (subjects, candidates):
+        if previous_speaker is not None and any(m.name == previous_speaker for m in group):
+            return previous_speaker
+        if group:
+            return group[0].name
+    return None
+
+
+def _may_be_subject(layout: _Layout, mention: PersonMention) -> bool:
+    """Not the object of a preposition ("agreed with Smith") and not a possessor ("Smith's policies"); "according
+    to Smith" names a source all the same."""
+    text = layout.paragraphs[mention.paragraph]
+    before = [t.lower for t in layout.tokens(mention.paragraph, max(0, mention.start - 15), mention.start)]
+    if text.startswith(("’s", "'s"), mention.end):
+        return False
+    return not before or before[-1] not in _PREPOSITIONS or before[-2:] == ["according", "to"]
+
+
+def _speaker_of_sentence_before(layout: _Layout, paragraph: int, sentence: int) -> str | None:
+    """The subject of a speech verb in the sentence before, if that sentence quotes nobody."""
+    if sentence == 0:
+        return None
+    starts = layout.sentence_starts[paragraph]
+    start, end = (starts[sentence - 2] if sentence > 1 else 0), starts[sentence - 1]
+    spans = layout.quote_spans[paragraph]
+    i = bisect.bisect_left(spans, (start, 0))
+    if (i < len(spans) and spans[i][0] < end) or layout.inside_quote(paragraph, start):
+        return None
+    attribution = _attribution_before(layout, paragraph, start, end)
+    if attribution is None or not attribution.subject:
+        return None
+    return _speaker_of(layout, paragraph, attribution.subject)
+
+
+def _speaker_from_paragraph_before(layout: _Layout, touching: list[list[_Quote]], index: int) -> str | None:
+    """A paragraph that opens with a quote goes on with the speaker of the paragraph before, if that one
+    quoted someone or ends announcing a quote ("Smith wrote on Facebook:")."""
+    if index == 0:
+        return None
+    before = layout.paragraphs[index - 1].rstrip()
+    if before.endswith(":"):
+        start = max([0, *layout.sentence_starts[index - 1], *(end for _, end in layout.quote_spans[index - 1])])
+        if start < len(before):
+            attribution = _attribution_before(layout, index - 1, start, len(before))
+            if attribution is not None:
+                return _speaker_of(layout, index - 1, attribution.subject)
+    spoken = [q.speaker for q in touching[index - 1] if q.speaker]
+    return spoken[-1] if spoken else None
