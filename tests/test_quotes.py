@@ -1,4 +1,4 @@
-"""Direct quotes and their speakers (briefing.quotes), on sentences written for these tests."""
+"""Direct quotes and their speakers (briefing.read.quotes), on sentences written for these tests."""
 
 from __future__ import annotations
 

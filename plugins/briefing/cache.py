@@ -1,5 +1,6 @@
-"""On-disk cache of the read stage, keyed by what the result depends on: the file's bytes, its sidecar,
-its path (the date and slug can come from the file name) and the extractor version.
+"""On-disk caches of the stages' results, keyed by what a result depends on. The read stage's key is the
+file's bytes, its sidecar, its path (the date and slug can come from the file name) and the extractor
+version; the language step's and the stories' keys are made where they are used, with `code_fingerprint`.
 
 Pelican's own content cache keys on modification times, which a fresh clone resets, and never notices a
 change in the plugin's code; this one does both right.

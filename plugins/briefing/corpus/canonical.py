@@ -12,6 +12,9 @@ from ..read.places import COUNTRY_ALIASES
 from ..records import NamedEntity
 from .curation import Curation
 
+# A one-word name joins a spelling variant only from this length on (and never a person's): short words
+# differ in a vowel and mean something else (Gaza / Giza). Not swept: transliterated one-word names are
+# long (Hezbollah / Hizballah); names of two words or more (Quds / Qods Force) are not held to it.
 SINGLE_WORD_VARIANT_MIN_LETTERS = 6
 
 

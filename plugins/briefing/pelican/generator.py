@@ -12,7 +12,7 @@ from pelican.log import console
 from ..corpus.entity_index import TYPE_FOLDERS, TYPE_TITLES
 from ..report import REPORT_KEY, BuildReport
 from ..settings import BriefingSettings
-from ..write.export import PublishedBriefing, PublishedThread, archive_json
+from ..write.export import PublishedBriefing, archive_json
 from ..write.pages import THREADS_SAVE_AS, THREADS_URL
 
 logger = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ class BriefingGenerator(Generator):
     def write_archive_json(self):
         links = self.archive.articles if self.archive is not None else {}
         published = [PublishedBriefing(a.briefing, links[a.briefing.source_path], a.url) for a in self.articles]
-        threads = [PublishedThread(t.slug, t.title, t.url, [a.slug for a in t.articles]) for t in self.threads]
+        threads = self.threads
         path = os.path.join(self.output_path, self.options.archive_json)
         os.makedirs(self.output_path, exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:

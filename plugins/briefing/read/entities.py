@@ -255,6 +255,27 @@ def _long_form_for(words_text: str, acronym: str) -> tuple[int, str | None]:
 
 
 def _group(segments: list[str], mentions: list[Mention]) -> list[LocalEntity]:
+    # 1. mentions of one name are one entity
+    groups, order = _by_name(mentions)
+    parent = {key: key for key in order}
+    # 2. acronyms defined in the text join their long form
+    _join_acronyms(segments, groups, order, parent)
+    # 3. a short form joins the one longer person name that ends or starts with it
+    _join_short_forms(groups, order, parent)
+    # 4. each group of names is one entity, with the mentions the model missed counted in
+    merged = _merged_groups(groups, order, parent)
+    _count_unrecognised_repeats(segments, merged)
+    _count_spelling_variants(segments, merged)
+    result = []
+    for top, entity in merged.items():
+        entity.type = majority_type(entity.votes)
+        entity.name = _display_name(entity, groups[top].name)
+        result.append(entity)
+    return result
+
+
+def _by_name(mentions: list[Mention]) -> tuple[dict[str, LocalEntity], list[str]]:
+    """One entity per name key, in order of first mention."""
     groups: dict[str, LocalEntity] = {}
     order: list[str] = []
     for mention in sorted(mentions, key=lambda m: (m.segment, m.start)):
@@ -270,44 +291,46 @@ def _group(segments: list[str], mentions: list[Mention]) -> list[LocalEntity]:
         entity.count += 1
         entity.votes[mention.type] += 1
         entity.positions.append((mention.segment, mention.start, mention.end))
+    return groups, order
 
-    parent = {key: key for key in order}
 
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
+def _root(parent: dict[str, str], key: str) -> str:
+    """The name a key has been joined to (union-find with path halving)."""
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
 
-    # Acronyms defined in the text join their long form.
+
+def _join_acronyms(segments: list[str], groups: dict[str, LocalEntity], order: list[str], parent: dict) -> None:
+    """'Islamic Revolutionary Guard Corps (IRGC)': the acronym joins the long form, counted wherever it
+    occurs even where the model did not see it."""
     for segment in segments:
         for match in _ACRONYM_DEFINITION.finditer(segment):
             _start, long_form = _long_form_for(match.group(1), match.group(2))
             long_key, short_key = name_key(long_form or ""), name_key(match.group(2))
-            if long_form and long_key in parent:
-                if short_key not in parent:
-                    acronym = match.group(2)
-                    pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
-                    positions = [
-                        (number, found.start(), found.end())
-                        for number, text in enumerate(segments)
-                        for found in pattern.finditer(text)
-                    ]
-                    groups[short_key] = LocalEntity(
-                        acronym,
-                        groups[long_key].type,
-                        [acronym],
-                        len(positions),
-                        groups[long_key].first,
-                        Counter(),
-                        positions,
-                    )
-                    parent[short_key] = short_key
-                    order.append(short_key)
-                parent[root(short_key)] = root(long_key)
+            if not (long_form and long_key in parent):
+                continue
+            if short_key not in parent:
+                acronym = match.group(2)
+                pattern = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
+                positions = [
+                    (number, found.start(), found.end())
+                    for number, text in enumerate(segments)
+                    for found in pattern.finditer(text)
+                ]
+                long = groups[long_key]
+                groups[short_key] = LocalEntity(
+                    acronym, long.type, [acronym], len(positions), long.first, Counter(), positions
+                )
+                parent[short_key] = short_key
+                order.append(short_key)
+            parent[_root(parent, short_key)] = _root(parent, long_key)
 
-    # A short form ("Pompeo", "Soleimani") joins the one longer person name of the article ending or
-    # starting with it.
+
+def _join_short_forms(groups: dict[str, LocalEntity], order: list[str], parent: dict) -> None:
+    """A short form ("Pompeo", "Soleimani") joins the one longer person name of the article ending or
+    starting with it."""
     full_names: dict[str, list[str]] = {}
     for key in order:
         words = key.split()
@@ -317,13 +340,15 @@ def _group(segments: list[str], mentions: list[Mention]) -> list[LocalEntity]:
     for key in order:
         words = key.split()
         if len(words) == 1 and key in full_names:
-            owners = {root(k) for k in full_names[key]}
+            owners = {_root(parent, k) for k in full_names[key]}
             if len(owners) == 1:
-                parent[root(key)] = owners.pop()
+                parent[_root(parent, key)] = owners.pop()
 
+
+def _merged_groups(groups: dict[str, LocalEntity], order: list[str], parent: dict) -> dict[str, LocalEntity]:
     merged: dict[str, LocalEntity] = {}
     for key in order:
-        top = root(key)
+        top = _root(parent, key)
         entity = groups[key]
         target = merged.get(top)
         if target is None:
@@ -335,15 +360,7 @@ def _group(segments: list[str], mentions: list[Mention]) -> list[LocalEntity]:
         target.votes.update(entity.votes)
         target.positions.extend(entity.positions)
         target.first = min(target.first, entity.first)
-
-    _count_unrecognised_repeats(segments, merged)
-    _count_spelling_variants(segments, merged)
-    result = []
-    for top, entity in merged.items():
-        entity.type = majority_type(entity.votes)
-        entity.name = _display_name(entity, groups[top].name)
-        result.append(entity)
-    return result
+    return merged
 
 
 def _count_unrecognised_repeats(segments: list[str], entities: dict[str, LocalEntity]) -> None:

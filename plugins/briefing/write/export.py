@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from ..records import ArticleLinks, Briefing
+from .pages import ThreadPage
 
 
 @dataclass(frozen=True)
@@ -15,14 +16,6 @@ class PublishedBriefing:
     briefing: Briefing
     links: ArticleLinks
     url: str
-
-
-@dataclass(frozen=True)
-class PublishedThread:
-    slug: str
-    title: str
-    url: str
-    articles: list[str]
 
 
 def article_record(item: PublishedBriefing, slugs: dict[str, str]) -> dict:
@@ -57,13 +50,13 @@ def article_record(item: PublishedBriefing, slugs: dict[str, str]) -> dict:
     }
 
 
-def archive_json(items: list[PublishedBriefing], rejected: list[dict], threads: list[PublishedThread] = ()) -> str:
+def archive_json(items: list[PublishedBriefing], rejected: list[dict], threads: list[ThreadPage] = ()) -> str:
     slugs = {item.briefing.source_path: item.links.slug for item in items}
     articles = [article_record(item, slugs) for item in sorted(items, key=lambda i: i.briefing.source_path)]
     document = {
         "articles": articles,
         "threads": [
-            {"slug": t.slug, "title": t.title, "url": t.url, "articles": list(t.articles)}
+            {"slug": t.slug, "title": t.title, "url": t.url, "articles": [a.slug for a in t.articles]}
             for t in sorted(threads, key=lambda t: t.slug)
         ],
         "rejected": sorted(rejected, key=lambda r: r["source_path"]),

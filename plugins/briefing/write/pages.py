@@ -50,7 +50,7 @@ class ThreadPage:
 
     @property
     def save_as(self) -> str:
-        return f"threads/{self.slug}/index.html"
+        return self.url + "index.html"
 
     @property
     def sources(self) -> list[str]:
