@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from briefing.read.quotes import FoundQuote, PersonMention, find_quotes
 from hypothesis import given
 from hypothesis import strategies as st
@@ -45,29 +46,62 @@ def test_speaker_after_the_quote():
     assert found == [FoundQuote("The bridge will reopen by spring", "Grace Okafor", 0)]
 
 
-def test_inverted_speaker_after_the_quote():
-    found = quotes_of(['"We are not going anywhere," said Tom Lindqvist, the union\'s chief negotiator.'], LINDQVIST)
-    assert speakers(found) == {"We are not going anywhere": "Tom Lindqvist"}
-
-
-def test_speaker_before_a_colon():
-    found = quotes_of(["Grace Okafor told the council: “The numbers do not add up.”"], OKAFOR)
-    assert speakers(found) == {"The numbers do not add up.": "Grace Okafor"}
-
-
-def test_partial_quote_after_said_that():
-    found = quotes_of(["Lindqvist said that the offer was “an insult to every worker on the line.”"], LINDQVIST)
-    assert speakers(found) == {"an insult to every worker on the line.": "Tom Lindqvist"}
-
-
-def test_according_to():
-    found = quotes_of(["The plant will close in March, “with no exceptions for anyone,” according to Okafor."], OKAFOR)
-    assert speakers(found) == {"with no exceptions for anyone": "Grace Okafor"}
-
-
-def test_told_reporters():
-    found = quotes_of(["Okafor told reporters “there is no plan B” before she left the hearing."], OKAFOR)
-    assert speakers(found) == {"there is no plan B": "Grace Okafor"}
+@pytest.mark.parametrize(
+    ("paragraph", "people", "quote", "speaker"),
+    [
+        pytest.param(
+            '"We are not going anywhere," said Tom Lindqvist, the union\'s chief negotiator.',
+            LINDQVIST,
+            "We are not going anywhere",
+            "Tom Lindqvist",
+            id="inverted_speaker_after_the_quote",
+        ),
+        pytest.param(
+            "Grace Okafor told the council: “The numbers do not add up.”",
+            OKAFOR,
+            "The numbers do not add up.",
+            "Grace Okafor",
+            id="speaker_before_a_colon",
+        ),
+        pytest.param(
+            "Lindqvist said that the offer was “an insult to every worker on the line.”",
+            LINDQVIST,
+            "an insult to every worker on the line.",
+            "Tom Lindqvist",
+            id="partial_quote_after_said_that",
+        ),
+        pytest.param(
+            "The plant will close in March, “with no exceptions for anyone,” according to Okafor.",
+            OKAFOR,
+            "with no exceptions for anyone",
+            "Grace Okafor",
+            id="according_to",
+        ),
+        pytest.param(
+            "Okafor told reporters “there is no plan B” before she left the hearing.",
+            OKAFOR,
+            "there is no plan B",
+            "Grace Okafor",
+            id="told_reporters",
+        ),
+        pytest.param(
+            "“Cheaper buses would change my whole week.” — Grace Okafor, commuter",
+            OKAFOR,
+            "Cheaper buses would change my whole week.",
+            "Grace Okafor",
+            id="speaker_after_a_dash",
+        ),
+        pytest.param(
+            "Lindqvist called the offer “a disgrace.”",
+            LINDQVIST,
+            "a disgrace.",
+            "Tom Lindqvist",
+            id="short_quote_with_a_speech_verb_is_kept",
+        ),
+    ],
+)
+def test_attribution_pattern_gives_the_speaker(paragraph, people, quote, speaker):
+    assert speakers(quotes_of([paragraph], people)) == {quote: speaker}
 
 
 def test_speech_verbs_in_any_tense():
@@ -98,11 +132,6 @@ def test_party_and_state_in_brackets_do_not_hide_the_speaker():
     assert speakers(quotes_of([text], LINDQVIST)) == {"dead on arrival.": "Tom Lindqvist"}
 
 
-def test_speaker_after_a_dash():
-    found = quotes_of(["“Cheaper buses would change my whole week.” — Grace Okafor, commuter"], OKAFOR)
-    assert speakers(found) == {"Cheaper buses would change my whole week.": "Grace Okafor"}
-
-
 def test_split_quote_shares_its_speaker():
     text = "“We tried everything,” Lindqvist said. “Nothing worked, and now the money is gone.”"
     found = quotes_of([text], LINDQVIST)
@@ -129,33 +158,70 @@ def test_quote_over_several_paragraphs_takes_the_first_paragraphs_speaker():
     assert "council meets" not in found[0].text
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "people", "expected"),
+    [
+        pytest.param(
+            [
+                "The mayor called the delay “unacceptable and said nothing more.",
+                "Crews worked through the night to clear the line.",
+                "“We expect trains by Monday,” Okafor said.",
+                "Passengers were offered buses in the meantime.",
+            ],
+            OKAFOR,
+            {"We expect trains by Monday": "Grace Okafor"},
+            id="unbalanced_mark_does_not_swallow_the_article",
+        ),
+        pytest.param(
+            [
+                "It's the city's problem, Okafor's office said, and the mayor's too.",
+                '"It\'s our job to fix it," Lindqvist said.',
+                "“We’ll fix it,” Okafor said.",
+            ],
+            OKAFOR | LINDQVIST,
+            {"It's our job to fix it": "Tom Lindqvist", "We’ll fix it": "Grace Okafor"},
+            id="straight_and_curly_marks_and_apostrophes",
+        ),
+        pytest.param(
+            [
+                "Tom Lindqvist walked out of the meeting after an hour.",
+                "“I have heard enough for one day,” he said.",
+            ],
+            LINDQVIST,
+            {"I have heard enough for one day": "Tom Lindqvist"},
+            id="pronoun_stands_for_the_person_named_before",
+        ),
+        pytest.param(
+            [
+                "Okafor thanked Lindqvist for his patience.",
+                "“This took longer than anyone wanted,” she said.",
+            ],
+            OKAFOR | LINDQVIST,
+            {"This took longer than anyone wanted": "Grace Okafor"},
+            id="pronoun_prefers_the_subject_over_an_object",
+        ),
+        pytest.param(
+            [
+                "Ms. Okafor sat next to Mr. Lindqvist at the hearing.",
+                "Mr. Lindqvist spoke first.",
+                "“I disagree with every figure in that report,” she said.",
+            ],
+            OKAFOR | LINDQVIST,
+            {"I disagree with every figure in that report": "Grace Okafor"},
+            id="pronoun_skips_a_person_of_the_other_gender",
+        ),
+    ],
+)
+def test_speakers_across_paragraphs(paragraphs, people, expected):
+    assert speakers(quotes_of(paragraphs, people)) == expected
+
+
 # ----------------------------------------------------------------------------- marks
-
-
-def test_unbalanced_mark_does_not_swallow_the_article():
-    paragraphs = [
-        "The mayor called the delay “unacceptable and said nothing more.",
-        "Crews worked through the night to clear the line.",
-        "“We expect trains by Monday,” Okafor said.",
-        "Passengers were offered buses in the meantime.",
-    ]
-    found = quotes_of(paragraphs, OKAFOR)
-    assert speakers(found) == {"We expect trains by Monday": "Grace Okafor"}
 
 
 def test_stray_marks_inside_a_paragraph():
     found = quotes_of(['He said " and then " left, “Fine,” said Okafor, and ” then “'], OKAFOR)
     assert all(len(q.text) < 40 for q in found)
-
-
-def test_straight_and_curly_marks_and_apostrophes():
-    paragraphs = [
-        "It's the city's problem, Okafor's office said, and the mayor's too.",
-        '"It\'s our job to fix it," Lindqvist said.',
-        "“We’ll fix it,” Okafor said.",
-    ]
-    found = quotes_of(paragraphs, OKAFOR | LINDQVIST)
-    assert speakers(found) == {"It's our job to fix it": "Tom Lindqvist", "We’ll fix it": "Grace Okafor"}
 
 
 def test_single_marks_nest_inside_double_ones():
@@ -172,34 +238,6 @@ def test_curly_quote_nested_in_a_straight_one():
 
 
 # ----------------------------------------------------------------------------- pronouns and noun phrases
-
-
-def test_pronoun_stands_for_the_person_named_before():
-    paragraphs = [
-        "Tom Lindqvist walked out of the meeting after an hour.",
-        "“I have heard enough for one day,” he said.",
-    ]
-    found = quotes_of(paragraphs, LINDQVIST)
-    assert speakers(found) == {"I have heard enough for one day": "Tom Lindqvist"}
-
-
-def test_pronoun_prefers_the_subject_over_an_object():
-    paragraphs = [
-        "Okafor thanked Lindqvist for his patience.",
-        "“This took longer than anyone wanted,” she said.",
-    ]
-    found = quotes_of(paragraphs, OKAFOR | LINDQVIST)
-    assert speakers(found) == {"This took longer than anyone wanted": "Grace Okafor"}
-
-
-def test_pronoun_skips_a_person_of_the_other_gender():
-    paragraphs = [
-        "Ms. Okafor sat next to Mr. Lindqvist at the hearing.",
-        "Mr. Lindqvist spoke first.",
-        "“I disagree with every figure in that report,” she said.",
-    ]
-    found = quotes_of(paragraphs, OKAFOR | LINDQVIST)
-    assert speakers(found) == {"I disagree with every figure in that report": "Grace Okafor"}
 
 
 def test_it_stands_for_the_organisation_in_its_sentence():
@@ -242,11 +280,6 @@ def test_quote_without_attribution_has_no_speaker():
 def test_scare_quotes_are_dropped():
     paragraphs = ["The so-called “reform” added two new forms and a “helpline” nobody answers."]
     assert quotes_of(paragraphs) == []
-
-
-def test_short_quote_with_a_speech_verb_is_kept():
-    found = quotes_of(["Lindqvist called the offer “a disgrace.”"], LINDQVIST)
-    assert speakers(found) == {"a disgrace.": "Tom Lindqvist"}
 
 
 def test_show_titles_are_dropped():
