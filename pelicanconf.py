@@ -12,6 +12,11 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 IGNORE_FILES = [".#*", "*.yaml", "*.yml"]  # sidecar metadata is read with its article
+# The briefing reader takes the date from a YYYY-MM-DD- file name itself (and rejects an impossible one,
+# 2018-02-30-x.txt, as that file's error); Pelican's own file-name parsing would stop the whole build.
+FILENAME_METADATA = ""
+# reStructuredText pages may not include other files or raw HTML.
+DOCUTILS_SETTINGS = {"file_insertion_enabled": False, "raw_enabled": False}
 
 PLUGIN_PATHS = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")]
 PLUGINS = ["briefing", "sitemap"]

@@ -7,6 +7,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 REPORT_KEY = "briefing_report"  # where the report sits in Pelican's shared context
+# A rejection reason is a sentence: anything longer is cut (a reason quoting a value must not become
+# megabytes written into the log and archive.json).
+REASON_MAX_CHARS = 300
 # A long build says how far it is every this many articles.
 PROGRESS_EVERY = 500
 STAGES = ("read", "entities and quotes", "related stories and threads", "write")
@@ -15,6 +18,9 @@ STAGES = ("read", "entities and quotes", "related stories and threads", "write")
 @dataclass
 class BuildReport:
     rejected: list[dict] = field(default_factory=list)
+    rejected_paths: set[str] = field(default_factory=set)
+    ignored: dict[str, str] = field(default_factory=dict)  # path -> why: listed, not failing the build
+    offered: set[str] = field(default_factory=set)  # files a reader was given, relative to the content folder
     articles: int = 0
     cut_kinds: Counter = field(default_factory=Counter)
     language_articles: int = 0  # articles the model analysed (not cached)
@@ -25,8 +31,9 @@ class BuildReport:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     clock: float = field(default_factory=time.perf_counter)  # when the current stage began
 
-    def file_read(self) -> bool:
+    def file_read(self, source_path: str) -> bool:
         """Count one article file; True when it is time to say how many have been read."""
+        self.offered.add(source_path)
         self.files_read += 1
         return self.files_read % PROGRESS_EVERY == 0
 
@@ -43,7 +50,17 @@ class BuildReport:
         self.language_cpu_seconds += cpu_seconds
 
     def reject(self, source_path: str, reason: str) -> None:
+        """Name a file as rejected (once: a folder link out of the content folder is named for all its files)."""
+        if source_path in self.rejected_paths:
+            return
+        self.rejected_paths.add(source_path)
+        if len(reason) > REASON_MAX_CHARS:
+            reason = reason[: REASON_MAX_CHARS - 1] + "…"
         self.rejected.append({"source_path": source_path, "reason": reason})
+
+    def ignore(self, source_path: str, reason: str) -> None:
+        """List a file (or a folder link) as ignored, once."""
+        self.ignored.setdefault(source_path, reason)
 
     def summary_lines(self) -> list[str]:
         lines = [f"briefings built: {self.articles}"]
@@ -64,6 +81,9 @@ class BuildReport:
                 f"{stage} {self.stage_seconds[stage]:.1f} s" for stage in STAGES if stage in self.stage_seconds
             )
             lines.append(f"time: {timings}")
+        if self.ignored:
+            names = ", ".join(sorted(self.ignored))
+            lines.append(f"ignored ({len(self.ignored)}; archive.json says why): {names}")
         for item in sorted(self.rejected, key=lambda r: r["source_path"]):
             lines.append(f"rejected {item['source_path']}: {item['reason']}")
         return lines

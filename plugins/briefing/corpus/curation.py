@@ -9,6 +9,7 @@ import yaml
 
 from ..read.entities import name_key
 from ..records import ENTITY_TYPES as TYPES
+from ..userdata import UnsafeYaml, http_link, load_yaml, quoted, xml_text
 
 
 class CurationError(ValueError):
@@ -32,7 +33,9 @@ class Curation:
 
 def parse_curation(text: str) -> Curation:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except UnsafeYaml as error:
+        raise CurationError(f"its YAML {error}") from None
     except yaml.YAMLError as error:
         raise CurationError(f"not valid YAML: {_first_line(error)}") from None
     if data is None:
@@ -41,7 +44,7 @@ def parse_curation(text: str) -> Curation:
         raise CurationError("expected a mapping with 'entities' and 'ignore'")
     unknown = set(data) - {"entities", "ignore"}
     if unknown:
-        raise CurationError(f"unknown key(s): {', '.join(sorted(map(str, unknown)))}")
+        raise CurationError(f"unknown key(s): {', '.join(sorted(quoted(k) for k in unknown))[:200]}")
     entries = data.get("entities") or []
     if not isinstance(entries, list):
         raise CurationError("'entities' must be a list")
@@ -58,25 +61,30 @@ def _entity(entry, number: int) -> CuratedEntity:
         raise CurationError(f"{where}: expected a mapping with name and type")
     unknown = set(entry) - {"name", "type", "aliases", "description", "link"}
     if unknown:
-        raise CurationError(f"{where}: unknown key(s): {', '.join(sorted(map(str, unknown)))}")
+        raise CurationError(f"{where}: unknown key(s): {', '.join(sorted(quoted(k) for k in unknown))[:200]}")
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise CurationError(f"{where}: 'name' must be a non-empty text")
+    name = xml_text(name)
+    where = f"{where} ({quoted(name.strip())})"
     kind = entry.get("type")
     if kind not in TYPES:
-        raise CurationError(f"{where} ({name}): 'type' must be one of {', '.join(TYPES)}")
+        raise CurationError(f"{where}: 'type' must be one of {', '.join(TYPES)}")
     aliases = entry.get("aliases") or []
     if isinstance(aliases, str):
         aliases = [aliases]
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise CurationError(f"{where} ({name}): 'aliases' must be a list of names")
+        raise CurationError(f"{where}: 'aliases' must be a list of names")
     description = entry.get("description") or ""
     link = entry.get("link")
     if not isinstance(description, str):
-        raise CurationError(f"{where} ({name}): 'description' must be text")
-    if link is not None and not (isinstance(link, str) and link.startswith(("https://", "http://"))):
-        raise CurationError(f"{where} ({name}): 'link' must be an http(s) address")
-    return CuratedEntity(name.strip(), kind, tuple(a.strip() for a in aliases), description.strip(), link)
+        raise CurationError(f"{where}: 'description' must be text")
+    if link is not None:
+        link = http_link(link) if isinstance(link, str) else None
+        if link is None:
+            raise CurationError(f"{where}: 'link' must be an http(s) address")
+    aliases = tuple(xml_text(a).strip() for a in aliases)
+    return CuratedEntity(name.strip(), kind, aliases, xml_text(description).strip(), link)
 
 
 def _first_line(error: Exception) -> str:

@@ -38,6 +38,13 @@ class BriefingGenerator(Generator):
 
     def generate_context(self):
         self.articles = [a for a in self.context.get("articles", []) if hasattr(a, "links")]
+        # archive.json lists every briefing, with its status; the site lists the published ones
+        self.every_article = [
+            a
+            for key in ("articles", "hidden_articles", "drafts")
+            for a in self.context.get(key, [])
+            if hasattr(a, "links")
+        ]
         self.threads = self.context.get(THREAD_PAGES_KEY, [])
         self.archive = self.context.get(ARCHIVE_KEY)
         self.entity_pages = self.context.get(ENTITY_PAGES_KEY, {})
@@ -114,10 +121,10 @@ class BriefingGenerator(Generator):
 
     def write_archive_json(self):
         links = self.archive.articles if self.archive is not None else {}
-        published = [PublishedBriefing(a.briefing, links[a.briefing.source_path], a.url) for a in self.articles]
+        published = [PublishedBriefing(a.briefing, links[a.briefing.source_path], a.url) for a in self.every_article]
         threads = self.threads
         path = os.path.join(self.output_path, self.options.archive_json)
         os.makedirs(self.output_path, exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(archive_json(published, self.report.rejected, threads))
+            handle.write(archive_json(published, self.report.rejected, threads, self.report.ignored))
         logger.info("wrote %s (%d briefings, %d threads)", path, len(published), len(threads))

@@ -7,7 +7,7 @@ import logging
 import os
 
 from pelican.log import console
-from pelican.urlwrappers import Tag
+from pelican.urlwrappers import Category, Tag
 
 from ..cache import JsonCache
 from ..corpus.archive import link_archive
@@ -15,6 +15,7 @@ from ..corpus.curation import Curation, CurationError, parse_curation
 from ..corpus.entity_index import TYPE_FOLDERS, TYPE_TITLES
 from ..corpus.stories import StoryLinks
 from ..read.language import ArticleLanguage, ArticleText, analyse_cached
+from ..read.leftovers import unread_files
 from ..read.nlp import ModelUnavailable
 from ..records import Briefing
 from ..report import REPORT_KEY, BuildReport
@@ -22,7 +23,7 @@ from ..settings import BriefingSettings
 from ..slugs import unique_slugs
 from ..write.pages import EntityKind, article_page, thread_pages
 from .generator import ARCHIVE_KEY, ENTITY_KINDS_KEY, ENTITY_PAGES_KEY, THREAD_PAGES_KEY, BriefingGenerator
-from .reader import READER_REPORT_SETTING, REJECTION_KEY
+from .reader import IGNORED_KEY, READER_REPORT_SETTING, REJECTION_KEY, named
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,8 @@ def link_articles(generator) -> None:
     """`article_generator_pretaxonomy`: every article read, none written yet."""
     options = BriefingSettings.from_pelican(generator.settings)
     report = generator.context.get(REPORT_KEY)
+    if report is not None:
+        _report_unread(generator.settings, report)
     _end_stage(report, "read")
     articles = [a for a in generator.articles + generator.hidden_articles + generator.drafts if hasattr(a, "briefing")]
     # 1. unique slugs across the archive
@@ -58,7 +61,12 @@ def link_articles(generator) -> None:
         article.links = article_page(
             article, record, pages_by_key, threads, options.words_per_minute, options.related_shown
         )
-        article.tags = [Tag(name, generator.settings) for name in record.tags]
+        article.tags = [named(Tag, name, generator.settings) for name in record.tags]
+    for draft in generator.drafts:
+        # Pelican writes a draft with its category, which articles of a site without category pages
+        # (CATEGORY_SAVE_AS empty) lack: the default category, as Pelican would give it.
+        if not hasattr(draft, "category"):
+            draft.category = Category(generator.settings.get("DEFAULT_CATEGORY", "misc"), generator.settings)
     generator.context[ARCHIVE_KEY] = links
     generator.context[THREAD_PAGES_KEY] = list(threads.values())
     generator.context[ENTITY_PAGES_KEY] = links.entity_pages
@@ -71,6 +79,16 @@ def link_articles(generator) -> None:
         for article in listed:
             report.cut_kinds.update(block.kind for block in article.briefing.cut)
     _end_stage(report, "related stories and threads")
+
+
+def _report_unread(settings: dict, report: BuildReport) -> None:
+    """Files of the article folders no reader took: listed as ignored, or rejected."""
+    for unread in unread_files(settings["PATH"], settings.get("ARTICLE_PATHS", [""]), report.offered):
+        if unread.ignored:
+            report.ignore(unread.source_path, unread.reason)
+        else:
+            logger.warning("%s: rejected: %s", unread.source_path, unread.reason)
+            report.reject(unread.source_path, unread.reason)
 
 
 def _briefings(articles: list, options: BriefingSettings, report) -> list[Briefing]:
@@ -123,11 +141,14 @@ def _end_stage(report: BuildReport | None, stage: str) -> None:
 
 
 def record_rejection(generator, metadata) -> None:
-    """`article_generator_context` and `page_generator_context`: a file the reader rejected."""
+    """`article_generator_context` and `page_generator_context`: a file the reader rejected or skipped."""
+    report = generator.context.get(REPORT_KEY)
+    if report is None:
+        return
     if REJECTION_KEY in metadata:
-        report = generator.context.get(REPORT_KEY)
-        if report is not None:
-            report.reject(metadata["title"], metadata[REJECTION_KEY])
+        report.reject(metadata["title"], metadata[REJECTION_KEY])
+    if IGNORED_KEY in metadata:
+        report.ignore(*metadata[IGNORED_KEY])
 
 
 def make_generator_class(pelican):

@@ -76,18 +76,47 @@ def unglue(text: str) -> str:
 
 
 def find_dates(text: str) -> list[FoundDate]:
-    """Every full date (with a year) in `text`, in order of position."""
-    found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    """Every full date (with a year) in `text`, in order of position.
+
+    The patterns are tried in order, each over the whole text; a match that overlaps a date an earlier
+    pattern (or an earlier match of the same one) already took is skipped. Dates taken are kept sorted
+    and never overlap, and one pattern's matches come left to right, so one pointer walking the taken
+    dates answers every overlap question: time is linear in the length of the text.
+    """
+    taken: list[FoundDate] = []
     for pattern in _PATTERNS:
+        values: dict[tuple, str | None] = {}  # a page repeats its dates: each written form is read once
+        new: list[FoundDate] = []
+        ahead = 0  # taken[:ahead] all end at or before the current match's start
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            start, end = match.span()
+            while ahead < len(taken) and taken[ahead].end <= start:
+                ahead += 1
+            if ahead < len(taken) and taken[ahead].start < end:
                 continue
-            value = _to_iso(match)
-            if value:
-                found.append(FoundDate(value, match.start(), match.end()))
-                taken.append((match.start(), match.end()))
-    return sorted(found, key=lambda d: d.start)
+            groups = match.groups()
+            if groups not in values:
+                values[groups] = _to_iso(match)
+            if values[groups]:
+                new.append(FoundDate(values[groups], start, end))
+        taken = _merge(taken, new) if taken else new
+    return taken
+
+
+def _merge(first: list[FoundDate], second: list[FoundDate]) -> list[FoundDate]:
+    """Two lists of non-overlapping dates, each in order of position, as one list in order."""
+    merged: list[FoundDate] = []
+    i = j = 0
+    while i < len(first) and j < len(second):
+        if first[i].start < second[j].start:
+            merged.append(first[i])
+            i += 1
+        else:
+            merged.append(second[j])
+            j += 1
+    merged.extend(first[i:])
+    merged.extend(second[j:])
+    return merged
 
 
 def parse_date_text(text: str) -> str | None:
@@ -104,21 +133,30 @@ def parse_date_text(text: str) -> str | None:
 def resolve_yearless(text: str, known: dt.date) -> list[FoundDate]:
     """'on September 28' read against a known date: the closest such day not long after it."""
     result = []
+    days: dict[tuple[int, int], str | None] = {}  # each (month, day) is placed in a year once per call
     for match in _YEARLESS.finditer(text):
         if not match.group("month")[0].isupper():
             continue  # "may 5" in running text is a verb and a number
         month = MONTHS.get(match.group("month").lower().rstrip("."))
-        day = int(match.group("day"))
-        candidates = []
-        for year in (known.year - 1, known.year, known.year + 1):
-            try:
-                candidates.append(dt.date(year, month, day))
-            except ValueError:
-                continue
-        if candidates:
-            best = min(candidates, key=lambda d: abs((d - known).days))
-            result.append(FoundDate(best.isoformat(), match.start(), match.end()))
+        if month is None:
+            continue  # a misspelling the month pattern lets through: 'Sepember'
+        key = (month, int(match.group("day")))
+        if key not in days:
+            days[key] = _closest_day(*key, known)
+        if days[key]:
+            result.append(FoundDate(days[key], match.start(), match.end()))
     return result
+
+
+def _closest_day(month: int, day: int, known: dt.date) -> str | None:
+    """The day `month`/`day` of the year before, of or after `known` that is closest to it, if any is valid."""
+    candidates = []
+    for year in (known.year - 1, known.year, known.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - known).days)).isoformat() if candidates else None
 
 
 def _to_iso(match: re.Match) -> str | None:

@@ -3,6 +3,7 @@ article; the language step (language.py) adds entities and quotes to make it a B
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import posixpath
 import re
@@ -15,7 +16,7 @@ from ..slugs import readable_slug
 from .boilerplate import label_page, pull_quote_positions, table_positions
 from .byline import choose_byline
 from .dates import find_dates, resolve_yearless
-from .decode import decode_bytes
+from .decode import decode_text, size_reason
 from .frontmatter import parse_metadata_yaml, split_front_matter
 from .metadata import HEADER_WINDOW, choose_headline, dateline_line, find_date, find_dateline, summarize
 from .segment import Line, has_blank_line_paragraphs, join_fragments, segment_lines
@@ -45,10 +46,7 @@ _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_]")
 def check_size(size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
     """Reject a file over the size limit; callers may check before reading it."""
     if size > max_bytes:
-        raise UnusableFile(
-            f"the file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB "
-            "for one article (BRIEFING_MAX_FILE_BYTES)"
-        )
+        raise UnusableFile(size_reason(size, max_bytes))
 
 
 def extract_article(
@@ -56,17 +54,29 @@ def extract_article(
 ) -> Extraction:
     """Read one article file. Raises UnusableFile with the reason when it cannot become a briefing."""
     check_size(len(raw.data), max_bytes)
-    text = decode_bytes(raw.data)
+    text, decoding_warning = decode_text(raw.data)
     front_yaml, page_text = split_front_matter(text)
-    user = {}
-    if raw.sidecar is not None:
-        user.update(parse_metadata_yaml(raw.sidecar, "the sidecar YAML file"))
-    if front_yaml is not None:
-        user.update(parse_metadata_yaml(front_yaml, "the front matter"))
+    user: dict = {}
+    unused: list[str] = []
+    for text_of, origin in ((raw.sidecar, "the sidecar YAML file"), (front_yaml, "the front matter")):
+        if text_of is not None:
+            metadata = parse_metadata_yaml(text_of, origin)
+            user.update(metadata.values)
+            unused.extend(metadata.unused)
     lines = segment_lines(page_text)
     if not lines:
         raise UnusableFile("the file has no article text" + (" after its front matter" if front_yaml else ""))
-    return _extraction(raw.source_path, lines, user, summary_max_chars)
+    extraction = _extraction(raw.source_path, lines, user, summary_max_chars)
+    if decoding_warning:
+        extraction = dataclasses.replace(extraction, warnings=(decoding_warning, *extraction.warnings))
+    if not unused:
+        return extraction
+    # Keys the project does not read are shown with what was removed, so nothing of the file is lost.
+    return dataclasses.replace(
+        extraction,
+        cut=(CutBlock("front matter", "\n".join(unused)), *extraction.cut),
+        warnings=(*extraction.warnings, f"front matter keys not used: {', '.join(k.split(':')[0] for k in unused)}"),
+    )
 
 
 def _extraction(source_path: str, lines: list[Line], user: dict, summary_max_chars: int) -> Extraction:
@@ -163,7 +173,8 @@ def _choose_date(user: dict, source_path: str, text_date: str | None) -> tuple[s
         try:
             return dt.date(*map(int, match.groups())).isoformat(), "file name"
         except ValueError:
-            pass
+            day = "-".join(match.groups())
+            raise UnusableFile(f"the date in the file name, {day}, does not exist: correct it or remove it") from None
     if text_date:
         return text_date, "text"
     return None, None

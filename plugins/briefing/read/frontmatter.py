@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 import yaml
 
 from ..records import UnusableFile
+from ..userdata import UnsafeYaml, http_link, load_yaml, quoted, xml_text
 from .dates import parse_date_text
 
 KNOWN_KEYS = (
@@ -25,6 +27,7 @@ KNOWN_KEYS = (
 )
 STATUSES = ("published", "draft", "hidden")
 
+_ISO_DATETIME = re.compile(r"^\d{4}-\d\d-\d\d[ Tt]\d")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -38,10 +41,18 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return match.group(1), text[match.end() :]
 
 
-def parse_metadata_yaml(yaml_text: str, origin: str) -> dict:
+@dataclass(frozen=True)
+class UserMetadata:
+    values: dict  # known keys, checked
+    unused: tuple[str, ...] = ()  # "key: value" of the keys the project does not know, kept to be shown
+
+
+def parse_metadata_yaml(yaml_text: str, origin: str) -> UserMetadata:
     """Parse and validate user metadata; `origin` says where it came from, for messages."""
     try:
-        data = yaml.safe_load(yaml_text)
+        data = load_yaml(yaml_text)
+    except UnsafeYaml as error:
+        raise UnusableFile(f"{origin} is not used: its YAML {error}") from None
     except yaml.YAMLError as error:
         where = ""
         mark = getattr(error, "problem_mark", None)
@@ -50,24 +61,30 @@ def parse_metadata_yaml(yaml_text: str, origin: str) -> dict:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise UnusableFile(f"{origin} is not valid YAML{where}: {problem}") from None
     if data is None:
-        return {}
+        return UserMetadata({})
     if not isinstance(data, dict):
         raise UnusableFile(f"{origin} must be a mapping of keys to values, not {type(data).__name__}")
     return validate_metadata(data, origin)
 
 
-def validate_metadata(data: dict, origin: str) -> dict:
+def validate_metadata(data: dict, origin: str) -> UserMetadata:
     clean: dict = {}
-    for key, value in data.items():
-        key = str(key).strip().lower()
-        if key not in KNOWN_KEYS or value is None:
+    unused: list[str] = []
+    for raw_key, value in data.items():
+        key = str(raw_key).strip().lower()
+        if key not in KNOWN_KEYS:
+            unused.append(xml_text(f"{raw_key}: {value}"))
             continue
-        if key in ("title", "source", "url", "summary", "slug"):
+        if value is None:
+            continue
+        if key == "url":
+            clean[key] = _link(value, origin)
+        elif key in ("title", "source", "summary", "slug"):
             clean[key] = _text(value, key, origin)
         elif key == "status":
             status = _text(value, key, origin).lower()
             if status not in STATUSES:
-                raise UnusableFile(f"{origin}: status must be one of {', '.join(STATUSES)}, not {status!r}")
+                raise UnusableFile(f"{origin}: status must be one of {', '.join(STATUSES)}, not {quoted(status)}")
             clean[key] = status
         elif key == "date":
             clean[key] = _date(value, origin)
@@ -75,13 +92,25 @@ def validate_metadata(data: dict, origin: str) -> dict:
             clean[key] = _text_list(value, key, origin)
         elif key == "entities":
             clean[key] = _entities(value, origin)
-    return clean
+    return UserMetadata(clean, tuple(unused))
+
+
+# Values that read as text: a YAML set, mapping, list or binary is not a title (and a set's order
+# changes from run to run).
+_SCALARS = (str, int, float, bool, dt.date)
 
 
 def _text(value, key: str, origin: str) -> str:
-    if isinstance(value, (dict, list)):
+    if not isinstance(value, _SCALARS):
         raise UnusableFile(f"{origin}: {key} must be text, not a {type(value).__name__}")
-    return str(value).strip()
+    return xml_text(str(value)).strip()
+
+
+def _link(value, origin: str) -> str:
+    link = http_link(_text(value, "url", origin))
+    if link is None:
+        raise UnusableFile(f"{origin}: url must be an http(s) address, not {quoted(value)}")
+    return link
 
 
 def _text_list(value, key: str, origin: str) -> list[str]:
@@ -95,9 +124,9 @@ def _text_list(value, key: str, origin: str) -> list[str]:
         raise UnusableFile(f"{origin}: {key} must be a list or comma-separated text")
     result = []
     for item in items:
-        if isinstance(item, (dict, list)):
+        if not isinstance(item, _SCALARS):
             raise UnusableFile(f"{origin}: every item of {key} must be text")
-        item = str(item).strip()
+        item = xml_text(str(item)).strip()
         if item and item not in result:
             result.append(item)
     return result
@@ -108,9 +137,13 @@ def _date(value, origin: str) -> str:
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    parsed = parse_date_text(str(value))
-    if parsed is None:
-        raise UnusableFile(f"{origin}: date {str(value)!r} is not a date this reader understands")
+    text = str(value).strip()
+    if _ISO_DATETIME.match(text) and not _is_calendar_date(text):
+        parsed = None  # '2018-01-01 25:00', '...+99:00': an ISO date and time that does not exist
+    else:
+        parsed = parse_date_text(text) if isinstance(value, _SCALARS) else None
+    if parsed is None or not _is_calendar_date(parsed):
+        raise UnusableFile(f"{origin}: date {quoted(value)} is not a date this reader understands")
     return parsed
 
 
@@ -120,9 +153,18 @@ def _entities(value, origin: str) -> list[dict]:
     result = []
     for item in value:
         if isinstance(item, str):
-            result.append({"name": item.strip()})
-        elif isinstance(item, dict) and item.get("name"):
-            result.append({str(k): str(v) for k, v in item.items() if v is not None})
+            result.append({"name": xml_text(item).strip()})
+        elif isinstance(item, dict) and isinstance(item.get("name"), _SCALARS) and item.get("name"):
+            result.append({str(k): xml_text(str(v)) for k, v in item.items() if isinstance(v, _SCALARS)})
         else:
             raise UnusableFile(f"{origin}: every entity must be a name or a mapping with a name")
     return result
+
+
+def _is_calendar_date(value: str) -> bool:
+    """Whether an ISO date or datetime exists (no 30 February, no hour 25, no year 0, offsets under a day)."""
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

@@ -26,6 +26,7 @@ def article_record(item: PublishedBriefing, slugs: dict[str, str]) -> dict:
         "slug": links.slug,
         "url": item.url,
         "title": b.title,
+        "status": b.status,
         "date": b.date,
         "date_source": b.date_source,
         "authors": list(b.authors),
@@ -50,7 +51,12 @@ def article_record(item: PublishedBriefing, slugs: dict[str, str]) -> dict:
     }
 
 
-def archive_json(items: list[PublishedBriefing], rejected: list[dict], threads: list[ThreadPage] = ()) -> str:
+def archive_json(
+    items: list[PublishedBriefing],
+    rejected: list[dict],
+    threads: list[ThreadPage] = (),
+    ignored: dict[str, str] | None = None,
+) -> str:
     slugs = {item.briefing.source_path: item.links.slug for item in items}
     articles = [article_record(item, slugs) for item in sorted(items, key=lambda i: i.briefing.source_path)]
     document = {
@@ -60,6 +66,7 @@ def archive_json(items: list[PublishedBriefing], rejected: list[dict], threads: 
             for t in sorted(threads, key=lambda t: t.slug)
         ],
         "rejected": sorted(rejected, key=lambda r: r["source_path"]),
+        "ignored": [{"source_path": path, "reason": reason} for path, reason in sorted((ignored or {}).items())],
     }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     # The same data, but safe to paste into HTML: no raw <, > or & from an article survives.

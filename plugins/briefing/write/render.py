@@ -1,9 +1,16 @@
-"""HTML fragments made from briefing text. All article text is escaped here, once."""
+"""HTML fragments made from briefing text. All article text is escaped here, once, and loses any character
+XML forbids (the same fragments go into the Atom feeds)."""
 
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape as escape_html
+
+from ..userdata import xml_text
+
+
+def escape(text: str, quote: bool = True) -> str:
+    return escape_html(xml_text(text), quote=quote)
 
 
 def paragraphs_html(paragraphs: list[str]) -> str:
