@@ -12,13 +12,8 @@ from dataclasses import dataclass
 
 from ..records import UnusableFile
 
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-)
+# The file type letter of `ls -l` (stat.filemode) -> what to call it.
+_KINDS = {"d": "a folder", "p": "a named pipe", "s": "a socket", "c": "a character device", "b": "a block device"}
 
 
 class OutsideFolderLink(UnusableFile):
@@ -60,7 +55,7 @@ def through_link(path: str, content_root: str) -> ThroughLink | None:
     if not _inside(real, root):
         raise UnusableFile("a link to a file outside the content folder: not read")
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        kind = _KINDS.get(stat.filemode(mode)[0], "not a regular file")
         raise UnusableFile(f"{kind}, not a file: not read")
     if real == os.path.join(root, relative):
         return None
