@@ -35,6 +35,16 @@ class CutBlock:
 
 
 @dataclass(frozen=True)
+class BodyLink:
+    """A link the original page had inside the body: its words in paragraph `paragraph`, and where it led
+    (an http(s) address)."""
+
+    paragraph: int
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
 class NamedEntity:
     """A person, organization or place as one article names it, before the archive's canonical names."""
 
@@ -75,6 +85,7 @@ class Extraction:
     manual_entities: tuple[dict, ...] = ()  # {name, type} the user added
     cut: tuple[CutBlock, ...] = ()
     warnings: tuple[str, ...] = ()
+    links: tuple[BodyLink, ...] = ()  # links of a saved page's body
 
     @property
     def word_count(self) -> int:
@@ -94,6 +105,7 @@ class Extraction:
         for name in ("body", "authors", "credits", "dates_mentioned", "tags", "related", "manual_entities", "warnings"):
             values[name] = tuple(values.get(name, ()))
         values["cut"] = tuple(CutBlock(**c) for c in data.get("cut", ()))
+        values["links"] = tuple(BodyLink(**link) for link in data.get("links", ()))
         return cls(**values)
 
 
