@@ -76,6 +76,8 @@ def survived(tmp_path_factory) -> tuple[Build, float]:
     os.symlink(root, content / "articles" / "outside")
     os.symlink(root / "nowhere.txt", content / "articles" / "dangling.txt")
     os.mkfifo(content / "articles" / "pipe.txt")
+    (content / "articles" / "pipe-sidecar.txt").write_text("Named pipe as sidecar" + BODY, encoding="utf-8")
+    os.mkfifo(content / "articles" / "pipe-sidecar.yaml")
     (content / "entities.yaml").write_text("entities: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
     started = time.perf_counter()
     build = make_html(content, root / "out", root / "cache")
@@ -105,7 +107,7 @@ def test_each_bad_file_is_rejected_by_name_and_each_leftover_listed_once(survive
     rejected = {r["source_path"]: r["reason"] for r in build.archive["rejected"]}
     for name in [*REJECTED, "articles/bomb.txt", "articles/passwd.txt", "articles/secret.txt", "entities.yaml"]:
         assert name in rejected, name
-    for name in ["articles/dangling.txt", "articles/pipe.txt", "articles/outside"]:
+    for name in ["articles/dangling.txt", "articles/pipe.txt", "articles/pipe-sidecar.txt", "articles/outside"]:
         assert name in rejected, name
     assert all(0 < len(reason) <= 300 for reason in rejected.values())
     ignored = [i["source_path"] for i in build.archive["ignored"]]

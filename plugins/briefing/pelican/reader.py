@@ -73,7 +73,7 @@ class BriefingReader(BaseReader):
             check_size(os.path.getsize(source_path), self.options.max_file_bytes)
             with open(source_path, "rb") as handle:
                 data = handle.read()
-            sidecar = _read_sidecar(source_path)
+            sidecar = _read_sidecar(source_path, self.settings["PATH"], self.options.max_file_bytes)
         except OSError as error:
             raise UnusableFile(f"cannot be read: {error.strerror}") from None
         key = cache_key(relative, data, sidecar, self.version)
@@ -175,16 +175,24 @@ def guarded(reader_class):
     return GuardedReader
 
 
-def _read_sidecar(source_path: str) -> str | None:
+def _read_sidecar(source_path: str, content_root: str, max_bytes: int) -> str | None:
+    """The text of NAME.yaml next to the article, checked as an article file is (a regular file inside
+    the content folder, under the size limit) before it is opened."""
     sidecar_path = os.path.splitext(source_path)[0] + ".yaml"
-    if not os.path.exists(sidecar_path):
+    if not os.path.lexists(sidecar_path):
         return None
+    name = os.path.basename(sidecar_path)
+    try:
+        through_link(sidecar_path, content_root)
+    except UnusableFile as error:
+        raise UnusableFile(f"the sidecar {name}: {error}") from None
+    check_size(os.path.getsize(sidecar_path), max_bytes)
     with open(sidecar_path, "rb") as handle:
         raw = handle.read()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnusableFile(f"the sidecar {os.path.basename(sidecar_path)} is not UTF-8 text") from None
+        raise UnusableFile(f"the sidecar {name} is not UTF-8 text") from None
 
 
 def _pelican_date(value: str | None) -> SafeDatetime:
