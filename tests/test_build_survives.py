@@ -78,6 +78,7 @@ def survived(tmp_path_factory) -> tuple[Build, float]:
     os.mkfifo(content / "articles" / "pipe.txt")
     (content / "articles" / "pipe-sidecar.txt").write_text("Named pipe as sidecar" + BODY, encoding="utf-8")
     os.mkfifo(content / "articles" / "pipe-sidecar.yaml")
+    (content / "articles").joinpath(os.fsdecode(b"caf\xe9-latin1-name.txt")).write_text("Latin-1 name" + BODY)
     (content / "entities.yaml").write_text("entities: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
     started = time.perf_counter()
     build = make_html(content, root / "out", root / "cache")
@@ -110,6 +111,7 @@ def test_each_bad_file_is_rejected_by_name_and_each_leftover_listed_once(survive
     for name in ["articles/dangling.txt", "articles/pipe.txt", "articles/pipe-sidecar.txt", "articles/outside"]:
         assert name in rejected, name
     assert all(0 < len(reason) <= 300 for reason in rejected.values())
+    assert "not UTF-8" in rejected["articles/caf\ufffd-latin1-name.txt"]
     ignored = [i["source_path"] for i in build.archive["ignored"]]
     assert sorted(ignored) == sorted([*IGNORED, "articles/loop"])
 

@@ -90,6 +90,12 @@ def xml_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 
 
+def shown_path(path: str) -> str:
+    """A file name as the site and the log show it: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) become U+FFFD, so the name can be written anywhere."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def quoted(value) -> str:
     """A value as a message quotes it: repr, cut short."""
     text = repr(value) if isinstance(value, str) else repr(str(value))

@@ -28,6 +28,7 @@ from ..records import RawArticle, UnusableFile
 from ..report import REASON_MAX_CHARS
 from ..settings import BriefingSettings
 from ..slugs import SLUG_MAX_CHARS, readable_slug
+from ..userdata import shown_path
 from ..write.render import paragraphs_html, text_html
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,8 @@ class BriefingReader(BaseReader):
         report = self.settings.get(READER_REPORT_SETTING)
         if report is not None and report.file_read(relative):
             console.print(f"reading articles: {report.files_read} files", highlight=False)
+        if shown_path(relative) != relative:
+            return rejection(shown_path(relative), "the file name is not UTF-8: rename the file")
         try:
             skipped = skipped_link(source_path, relative, self.settings)
             if skipped is not None:
@@ -156,6 +159,8 @@ def guarded(reader_class):
             report = self.settings.get(READER_REPORT_SETTING)
             if report is not None:
                 report.file_read(relative)
+            if shown_path(relative) != relative:
+                return rejection(shown_path(relative), "the file name is not UTF-8: rename the file")
             try:
                 skipped = skipped_link(source_path, relative, self.settings)
             except UnusableFile as error:

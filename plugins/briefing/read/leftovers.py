@@ -11,6 +11,8 @@ import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..userdata import shown_path
+
 # Names that editors, file managers and version control leave next to the files people work on.
 LEFTOVER_PATTERNS = (
     "*~",
@@ -58,7 +60,7 @@ def unread_files(content_root: str, folders: Iterable[str], offered: set[str]) -
             for name in sorted(names):
                 relative = _relative(directory, name, content_root)
                 if relative not in offered and (unread := judge(relative, names)) is not None:
-                    yield unread
+                    yield shown(unread)
 
 
 def _folder_link(directory: str, name: str, content_root: str, content: str, roots: list[str]) -> Unread | None:
@@ -78,6 +80,14 @@ def _folder_link(directory: str, name: str, content_root: str, content: str, roo
 
 def _relative(directory: str, name: str, content_root: str) -> str:
     return os.path.relpath(os.path.join(directory, name), content_root).replace(os.sep, "/")
+
+
+def shown(unread: Unread) -> Unread:
+    """The verdict with a name that can be written anywhere (bytes that are not UTF-8 become U+FFFD)."""
+    name = shown_path(unread.source_path)
+    if name == unread.source_path:
+        return unread
+    return Unread(name, "the file name is not UTF-8: rename the file", False)
 
 
 def judge(relative: str, neighbours: Iterable[str] = ()) -> Unread | None:
