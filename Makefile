@@ -72,7 +72,7 @@ help:
 	@echo 'make devserver [PORT=8000]  regenerate and serve'
 	@echo 'make publish                build with production settings (publishconf.py)'
 	@echo 'make test                   run the test suite, browser tests included (runs browser-deps first)'
-	@echo 'make test-fast              run the test suite without the browser tests'
+	@echo 'make test-fast              run the test suite without the browser tests and the hostile-input suite'
 	@echo 'make browser-deps           Chromium and npm for the browser tests: apt-get installs them as root,'
 	@echo '                            otherwise it stops with the command to run'
 	@echo 'make bench [BENCH_ARTICLES=1000]  benchmark the build on a generated archive'
@@ -123,7 +123,7 @@ test: browser-deps $(DEV_STAMP) $(NODE_STAMP)
 	$(PYTHON) -m pytest -q
 
 test-fast: $(DEV_STAMP)
-	$(PYTHON) -m pytest -q -m "not browser"
+	$(PYTHON) -m pytest -q -m "not browser and not hostile"
 
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check plugins tests scripts pelicanconf.py publishconf.py
