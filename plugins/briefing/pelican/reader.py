@@ -24,6 +24,7 @@ from pelican.utils import SafeDatetime
 from ..cache import ExtractionCache, cache_key
 from ..read.extract import EXTRACTOR_VERSION, check_size, extract_article
 from ..read.files import OutsideFolderLink, through_link
+from ..read.saved import extract_saved, is_saved_file
 from ..records import RawArticle, UnusableFile
 from ..report import REASON_MAX_CHARS
 from ..settings import BriefingSettings
@@ -41,7 +42,8 @@ UNDATED = SafeDatetime(1970, 1, 1)
 
 class BriefingReader(BaseReader):
     enabled = True
-    file_extensions: ClassVar[list[str]] = ["txt"]
+    # pasted text; saved pages, single-file pages and e-mails (read/saved.py)
+    file_extensions: ClassVar[list[str]] = ["txt", "html", "htm", "mhtml", "mht", "eml"]
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -82,7 +84,8 @@ class BriefingReader(BaseReader):
         key = cache_key(relative, data, sidecar, self.version)
         extraction = self.cache.get(key)
         if extraction is None:
-            extraction = extract_article(
+            read = extract_saved if is_saved_file(relative) else extract_article
+            extraction = read(
                 RawArticle(relative, data, sidecar),
                 max_bytes=self.options.max_file_bytes,
                 summary_max_chars=self.options.summary_max_chars,

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import posixpath
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 from ..cache import code_fingerprint
@@ -33,10 +34,19 @@ READ_STAGE_MODULES = (
     "read/frontmatter.py",
     "read/metadata.py",
     "read/segment.py",
+    "read/saved.py",
+    "read/html_page.py",
+    "read/html_body.py",
+    "read/structured.py",
+    "read/page_text.py",
+    "read/mime.py",
+    "userdata.py",
 )
 # The format number is bumped by hand when the cached record's shape changes; the fingerprint follows
 # the code, so cached results never outlive the extractor that made them.
-EXTRACTOR_VERSION = f"2-{code_fingerprint(Path(__file__).parent.parent, READ_STAGE_MODULES)}"
+EXTRACTOR_VERSION = (
+    f"2-{code_fingerprint(Path(__file__).parent.parent, READ_STAGE_MODULES)}-trafilatura-{version('trafilatura')}"
+)
 # Days an article speaks of that archive.json lists: a long story's background dates are not its news.
 MAX_MENTIONED_DATES = 30
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records import ArticleLinks, EntityMention, Quote
+from ..userdata import http_link
 from .render import linked_paragraphs_html
 
 THREADS_URL = "threads/"
@@ -103,7 +104,9 @@ def article_page(
         thread=threads.get(links.thread) if links.thread else None,
         copies=tuple(pages_by_key[key] for key in links.copies),
         body_html=linked_paragraphs_html(
-            list(article.briefing.body), [(e.mentions, prefix + e.url) for e in links.entities if e.url]
+            list(article.briefing.body),
+            [(e.mentions, prefix + e.url) for e in links.entities if e.url],
+            [(link.paragraph, link.text, href) for link in article.briefing.links if (href := http_link(link.href))],
         ),
         reading_minutes=max(1, round(article.briefing.word_count / words_per_minute)),
     )
