@@ -21,7 +21,7 @@ MEMORY_GUARD = 6 * 2**30  # the build is killed above this (the check itself all
 POLL_SECONDS = 0.2
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 # make wraps the recipe's status: `make: *** [Makefile:98: html] Error 1`, and make itself exits 2
-MAKE_ERROR = re.compile(r"make: \*\*\* \[[^\]]*\] Error (\d+)")
+MAKE_ERROR = re.compile(r"make(?:\[\d+\])?: \*\*\* \[[^\]]*\] Error (\d+)")
 
 
 @dataclass(repr=False)
