@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 # --- read stage ---------------------------------------------------------------------------------------
 # Larger files are rejected: no pasted news page comes near it, and it bounds time and memory.
 MAX_FILE_BYTES = 2_000_000
+# A saved page carries its markup, scripts and styles, a single-file page (.mhtml) or an e-mail its
+# images too: 2 of the 193 html-naeb dev pages are over 2 MB (the largest 2.3 MB), and a single-file page
+# with a dozen photos passes 10 MB. Above this, a page is rejected like an oversized paste.
+MAX_SAVED_FILE_BYTES = 20_000_000
 # The generated summary: the lede cut at a sentence end; about two sentences of news prose.
 SUMMARY_MAX_CHARS = 320
 # Reading speed for "N min read": the usual figure for adult silent reading of prose.
@@ -60,6 +64,7 @@ DEFAULTS = {
     # Where the read stage keeps its per-file results; the environment variable wins (benchmarks, CI).
     "BRIEFING_CACHE_DIR": ".briefing-cache",
     "BRIEFING_MAX_FILE_BYTES": MAX_FILE_BYTES,
+    "BRIEFING_MAX_SAVED_FILE_BYTES": MAX_SAVED_FILE_BYTES,
     "BRIEFING_SUMMARY_MAX_CHARS": SUMMARY_MAX_CHARS,
     "BRIEFING_WORDS_PER_MINUTE": WORDS_PER_MINUTE,
     # File name of the machine-readable export, written to the output root.
@@ -113,6 +118,7 @@ class CorpusSettings:
 class BriefingSettings:
     cache_dir: str
     max_file_bytes: int
+    max_saved_file_bytes: int
     summary_max_chars: int
     words_per_minute: int
     archive_json: str
@@ -141,6 +147,7 @@ class BriefingSettings:
         return cls(
             cache_dir=cache_dir,
             max_file_bytes=int(get("BRIEFING_MAX_FILE_BYTES")),
+            max_saved_file_bytes=int(get("BRIEFING_MAX_SAVED_FILE_BYTES")),
             summary_max_chars=int(get("BRIEFING_SUMMARY_MAX_CHARS")),
             words_per_minute=int(get("BRIEFING_WORDS_PER_MINUTE")),
             archive_json=str(get("BRIEFING_ARCHIVE_JSON")),

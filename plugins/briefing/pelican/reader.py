@@ -24,7 +24,7 @@ from pelican.utils import SafeDatetime
 from ..cache import ExtractionCache, cache_key
 from ..read.extract import EXTRACTOR_VERSION, check_size, extract_article
 from ..read.files import OutsideFolderLink, through_link
-from ..read.saved import extract_saved, is_saved_file
+from ..read.saved import SAVED_LIMIT_SETTING, extract_saved, is_saved_file
 from ..records import RawArticle, UnusableFile
 from ..report import REASON_MAX_CHARS
 from ..settings import BriefingSettings
@@ -74,8 +74,10 @@ class BriefingReader(BaseReader):
         return paragraphs_html(extraction.body), metadata
 
     def _extraction(self, source_path: str, relative: str):
+        saved = is_saved_file(relative)
+        limit = self.options.max_saved_file_bytes if saved else self.options.max_file_bytes
         try:
-            check_size(os.path.getsize(source_path), self.options.max_file_bytes)
+            check_size(os.path.getsize(source_path), limit, SAVED_LIMIT_SETTING if saved else "BRIEFING_MAX_FILE_BYTES")
             with open(source_path, "rb") as handle:
                 data = handle.read()
             sidecar = _read_sidecar(source_path, self.settings["PATH"], self.options.max_file_bytes)
@@ -84,10 +86,10 @@ class BriefingReader(BaseReader):
         key = cache_key(relative, data, sidecar, self.version)
         extraction = self.cache.get(key)
         if extraction is None:
-            read = extract_saved if is_saved_file(relative) else extract_article
+            read = extract_saved if saved else extract_article
             extraction = read(
                 RawArticle(relative, data, sidecar),
-                max_bytes=self.options.max_file_bytes,
+                max_bytes=limit,
                 summary_max_chars=self.options.summary_max_chars,
             )
             self.cache.put(key, extraction)

@@ -78,9 +78,9 @@ def decode_bytes(data: bytes) -> str:
     return decode_text(data)[0]
 
 
-def size_reason(size: int, limit: int) -> str:
+def size_reason(size: int, limit: int, setting: str = "BRIEFING_MAX_FILE_BYTES") -> str:
     """Why a file of `size` bytes is refused under a limit of `limit` bytes, with both numbers exact."""
-    return f"the file is {size:,} bytes, over the limit of {limit:,} bytes for one article (BRIEFING_MAX_FILE_BYTES)"
+    return f"the file is {size:,} bytes, over the limit of {limit:,} bytes for one article ({setting})"
 
 
 def _decode(data: bytes) -> tuple[str, str | None, bool]:

@@ -53,10 +53,10 @@ MAX_MENTIONED_DATES = 30
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_]")
 
 
-def check_size(size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
-    """Reject a file over the size limit; callers may check before reading it."""
+def check_size(size: int, max_bytes: int = MAX_FILE_BYTES, setting: str = "BRIEFING_MAX_FILE_BYTES") -> None:
+    """Reject a file over the size limit (the setting `setting`); callers may check before reading it."""
     if size > max_bytes:
-        raise UnusableFile(size_reason(size, max_bytes))
+        raise UnusableFile(size_reason(size, max_bytes, setting))
 
 
 def extract_article(

@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass
 
 from ..records import BodyLink, CutBlock, Extraction, RawArticle, UnusableFile
-from ..settings import MAX_FILE_BYTES, SUMMARY_MAX_CHARS
+from ..settings import MAX_SAVED_FILE_BYTES, SUMMARY_MAX_CHARS
 from ..slugs import readable_slug
 from .extract import _choose_date, _extraction, _title_from_path, check_size, mentioned_dates
 from .frontmatter import parse_metadata_yaml
@@ -34,6 +34,7 @@ PAGE_EXTENSIONS = (".html", ".htm")
 SINGLE_FILE_EXTENSIONS = (".mhtml", ".mht")
 EMAIL_EXTENSIONS = (".eml",)
 SAVED_EXTENSIONS = PAGE_EXTENSIONS + SINGLE_FILE_EXTENSIONS + EMAIL_EXTENSIONS
+SAVED_LIMIT_SETTING = "BRIEFING_MAX_SAVED_FILE_BYTES"
 # A trafilatura body that uses less than this share of the words of the page's own titles is taken for
 # a wrong pick (a cookie notice, a teaser list), and the text rules' body replaces it when that body
 # uses more of them. html-naeb dev body F1 a 0.9331 -> 0.9433 (one page), b and html-aeb unchanged;
@@ -63,11 +64,11 @@ def is_saved_file(source_path: str) -> bool:
 
 
 def extract_saved(
-    raw: RawArticle, max_bytes: int = MAX_FILE_BYTES, summary_max_chars: int = SUMMARY_MAX_CHARS
+    raw: RawArticle, max_bytes: int = MAX_SAVED_FILE_BYTES, summary_max_chars: int = SUMMARY_MAX_CHARS
 ) -> Extraction:
     """Read one saved page or e-mail. Raises UnusableFile with the reason when it cannot become a briefing."""
     # 1. the size limit, then the user's sidecar (broken YAML is reported before the page is read)
-    check_size(len(raw.data), max_bytes)
+    check_size(len(raw.data), max_bytes, SAVED_LIMIT_SETTING)
     user: dict = {}
     unused: tuple[str, ...] = ()
     if raw.sidecar is not None:
