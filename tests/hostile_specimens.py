@@ -231,14 +231,19 @@ def _formats(w, secret_paths: tuple[str, ...], hijack: str) -> None:
     }
     for ext, data in files.items():
         w.add(f"articles/formats/{w.stem()}.{ext}", data, "format", ext)
+    # Markdown with Pelican's own metadata lines: (title, metadata lines after the title, text)
+    dated = "Date: 2020-01-01\n"
     md = {
-        "md-script": f"Title: Markdown {script}\nDate: 2020-01-01\n\nText {script} [x](javascript:alert(1))\n",
-        "md-save-as-index": "Title: Overwrite the index\nDate: 2020-01-01\nSave_as: index.html\n\nOverwritten.\n",
-        "md-save-as-escape": "Title: Escape\nDate: 2020-01-01\nSave_as: ../../escaped.html\n\nEscaped.\n",
-        "md-save-as-control": f"Title: Hijack\nDate: 2020-01-01\nSave_as: briefings/{hijack}/index.html\n\nHijacked.\n",
-        "md-template": "Title: Template\nDate: 2020-01-01\nTemplate: ../../../../etc/passwd\n\nx\n",
-        "md-bad-date": "Title: Bad date\nDate: 2018-02-30\n\nx\n",
-        "md-undated": "Title: No date\n\nx\n",
+        kind: f"Title: {title}\n{lines}\n{text}\n"
+        for kind, (title, lines, text) in {
+            "md-script": (f"Markdown {script}", dated, f"Text {script} [x](javascript:alert(1))"),
+            "md-save-as-index": ("Overwrite the index", dated + "Save_as: index.html\n", "Overwritten."),
+            "md-save-as-escape": ("Escape", dated + "Save_as: ../../escaped.html\n", "Escaped."),
+            "md-save-as-control": ("Hijack", dated + f"Save_as: briefings/{hijack}/index.html\n", "Hijacked."),
+            "md-template": ("Template", dated + "Template: ../../../../etc/passwd\n", "x"),
+            "md-bad-date": ("Bad date", "Date: 2018-02-30\n", "x"),
+            "md-undated": ("No date", "", "x"),
+        }.items()
     }
     for kind, text in md.items():
         w.text(f"articles/formats/{w.stem()}-{kind}.md", text, "format", kind)
@@ -246,8 +251,8 @@ def _formats(w, secret_paths: tuple[str, ...], hijack: str) -> None:
         f"<html><head><title>{script}</title><meta name='save_as' content='archive.json'></head>"
         f"<body><img src=x onerror=alert(1)>{script}<a href='javascript:alert(1)'>x</a></body></html>"
     )
-    dated = html.replace("<meta name='save_as' content='archive.json'>", "<meta name='date' content='2020-01-01'>")
-    w.text(f"articles/formats/{w.stem()}-saved.html", dated, "format", "html")
+    dated_html = html.replace("<meta name='save_as' content='archive.json'>", "<meta name='date' content='2020-01-01'>")
+    w.text(f"articles/formats/{w.stem()}-saved.html", dated_html, "format", "html")
     w.text(f"articles/formats/{w.stem()}-saved.htm", html, "format", "htm-undated-save-as")
     w.text(f"articles/formats/{w.stem()}-page.txt", html, "format", "html-in-txt")
     rst = {
