@@ -15,6 +15,11 @@ PROGRESS_EVERY = 500
 STAGES = ("read", "entities and quotes", "related stories and threads", "write")
 
 
+def short_reason(reason: str) -> str:
+    """A rejection reason cut to REASON_MAX_CHARS."""
+    return reason if len(reason) <= REASON_MAX_CHARS else reason[: REASON_MAX_CHARS - 1] + "…"
+
+
 @dataclass
 class BuildReport:
     rejected: list[dict] = field(default_factory=list)
@@ -54,9 +59,7 @@ class BuildReport:
         if source_path in self.rejected_paths:
             return
         self.rejected_paths.add(source_path)
-        if len(reason) > REASON_MAX_CHARS:
-            reason = reason[: REASON_MAX_CHARS - 1] + "…"
-        self.rejected.append({"source_path": source_path, "reason": reason})
+        self.rejected.append({"source_path": source_path, "reason": short_reason(reason)})
 
     def ignore(self, source_path: str, reason: str) -> None:
         """List a file (or a folder link) as ignored, once."""

@@ -26,7 +26,7 @@ from ..read.extract import EXTRACTOR_VERSION, check_size, extract_article
 from ..read.files import OutsideFolderLink, through_link
 from ..read.saved import SAVED_LIMIT_SETTING, extract_saved, is_saved_file
 from ..records import RawArticle, UnusableFile
-from ..report import REASON_MAX_CHARS
+from ..report import short_reason
 from ..settings import BriefingSettings
 from ..slugs import SLUG_MAX_CHARS, readable_slug
 from ..userdata import shown_path
@@ -52,12 +52,9 @@ class BriefingReader(BaseReader):
         self.version = f"{EXTRACTOR_VERSION}/{self.options.summary_max_chars}"
 
     def read(self, source_path):
-        relative = relative_path(source_path, self.settings)
-        report = self.settings.get(READER_REPORT_SETTING)
-        if report is not None and report.file_read(relative):
-            console.print(f"reading articles: {report.files_read} files", highlight=False)
-        if shown_path(relative) != relative:
-            return rejection(shown_path(relative), "the file name is not UTF-8: rename the file")
+        relative, unnamed = offered(source_path, self.settings, progress=True)
+        if unnamed is not None:
+            return unnamed
         try:
             skipped = skipped_link(source_path, relative, self.settings)
             if skipped is not None:
@@ -138,10 +135,22 @@ def skipped_link(source_path: str, relative: str, settings: dict) -> tuple[str, 
 
 
 def rejection(relative: str, reason: str) -> tuple[str, dict]:
-    if len(reason) > REASON_MAX_CHARS:
-        reason = reason[: REASON_MAX_CHARS - 1] + "…"
+    reason = short_reason(reason)
     logger.warning("%s: rejected: %s", relative, reason)
     return "", {"title": relative, "status": "skip", REJECTION_KEY: reason}
+
+
+def offered(source_path: str, settings: dict, progress: bool = False) -> tuple[str, tuple[str, dict] | None]:
+    """What every reader does first: count the file into this build's report (saying how far reading is,
+    with `progress`), and reject a name that is not UTF-8. Returns its relative path, and the rejection
+    or None."""
+    relative = relative_path(source_path, settings)
+    report = settings.get(READER_REPORT_SETTING)
+    if report is not None and report.file_read(relative) and progress:
+        console.print(f"reading articles: {report.files_read} files", highlight=False)
+    if shown_path(relative) != relative:
+        return relative, rejection(shown_path(relative), "the file name is not UTF-8: rename the file")
+    return relative, None
 
 
 def relative_path(source_path: str, settings: dict) -> str:
@@ -160,12 +169,9 @@ def guarded(reader_class):
 
     class GuardedReader(reader_class):
         def read(self, source_path):
-            relative = relative_path(source_path, self.settings)
-            report = self.settings.get(READER_REPORT_SETTING)
-            if report is not None:
-                report.file_read(relative)
-            if shown_path(relative) != relative:
-                return rejection(shown_path(relative), "the file name is not UTF-8: rename the file")
+            relative, unnamed = offered(source_path, self.settings)
+            if unnamed is not None:
+                return unnamed
             try:
                 skipped = skipped_link(source_path, relative, self.settings)
             except UnusableFile as error:

@@ -11,6 +11,8 @@ import fnmatch
 import os
 import types
 
+from ..read.files import folder_link_target
+
 
 def walk_once(generator) -> None:
     """`generator_init`: this generator finds its files with `files_once`."""
@@ -61,11 +63,7 @@ def followed(folder: str, content: str, roots: list[str], excluded: set[str]) ->
         return False
     if not os.path.islink(folder):
         return True
-    return _inside(real, content) and not any(_inside(real, root) or _inside(root, real) for root in roots)
-
-
-def _inside(path: str, root: str) -> bool:
-    return os.path.commonpath([root, path]) == root
+    return folder_link_target(real, content, roots) == "followed"
 
 
 def _taken(relative: str, ignores, extensions) -> bool:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from ..records import UnusableFile
+from ..userdata import xml_text
 
 # Share of control characters (other than tab, newline, carriage return, form feed) above which a file
 # is taken for binary data rather than text. Text pasted from the web has none; PDFs, images and office
@@ -39,9 +40,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# What a line loses besides: the form feed (a page break in old text files; XML forbids it) and the
-# two code points XML forbids.
-_NOT_IN_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # What the 'surrogateescape' error handler makes of each byte that is not UTF-8: U+DC80 + the byte.
@@ -198,5 +196,5 @@ def clean_line(line: str) -> str:
     """One line as it should be read: NFC, no invisible characters, single spaces, no control bytes."""
     line = unicodedata.normalize("NFC", line)
     line = _INVISIBLE.sub("", line)
-    line = _NOT_IN_LINES.sub("", line)
+    line = _CONTROL.sub("", xml_text(line))  # and what XML forbids: the form feed, U+FFFE, U+FFFF
     return _SPACES.sub(" ", line).strip()

@@ -43,7 +43,7 @@ def through_link(path: str, content_root: str) -> ThroughLink | None:
     folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
     if folder != os.path.join(root, os.path.dirname(relative)).rstrip(os.sep):
         link = _first_link(content_root, relative)
-        if not _inside(folder, root):
+        if not inside(folder, root):
             raise OutsideFolderLink(link)
         real = os.path.relpath(os.path.join(folder, os.path.basename(path)), root).replace(os.sep, "/")
         return ThroughLink(link, real, True)
@@ -52,7 +52,7 @@ def through_link(path: str, content_root: str) -> ThroughLink | None:
         mode = os.stat(real).st_mode
     except OSError:
         raise UnusableFile("a link to a file that does not exist") from None
-    if not _inside(real, root):
+    if not inside(real, root):
         raise UnusableFile("a link to a file outside the content folder: not read")
     if not stat.S_ISREG(mode):
         kind = _KINDS.get(stat.filemode(mode)[0], "not a regular file")
@@ -62,8 +62,21 @@ def through_link(path: str, content_root: str) -> ThroughLink | None:
     return ThroughLink(_first_link(content_root, relative), os.path.relpath(real, root).replace(os.sep, "/"), False)
 
 
-def _inside(path: str, root: str) -> bool:
+def inside(path: str, root: str) -> bool:
+    """Whether `path` is `root` or lies under it (both real paths)."""
     return os.path.commonpath([root, path]) == root
+
+
+def folder_link_target(real: str, content: str, roots: list[str]) -> str:
+    """Where a folder link leads, as the walk of the generators judges it (all real paths): "outside" the
+    content folder (never followed), "walked" anyway (inside a walked root, or holding one: a loop;
+    never followed, its files are read where they lie), or "followed" (a folder of the content folder
+    that no walk reaches otherwise)."""
+    if not inside(real, content):
+        return "outside"
+    if any(inside(real, root) or inside(root, real) for root in roots):
+        return "walked"
+    return "followed"
 
 
 def _first_link(content_root: str, relative: str) -> str:

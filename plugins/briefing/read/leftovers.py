@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..userdata import shown_path
+from .files import folder_link_target
 
 # Names that editors, file managers and version control leave next to the files people work on.
 LEFTOVER_PATTERNS = (
@@ -66,9 +67,10 @@ def unread_files(content_root: str, folders: Iterable[str], offered: set[str]) -
 def _folder_link(directory: str, name: str, content_root: str, content: str, roots: list[str]) -> Unread | None:
     relative = _relative(directory, name, content_root)
     real = os.path.realpath(os.path.join(directory, name))
-    if os.path.commonpath([content, real]) != content:
+    target = folder_link_target(real, content, roots)
+    if target == "outside":
         return Unread(relative, "a link to a folder outside the content folder: not read", False)
-    if any(os.path.commonpath([root, real]) in (root, real) for root in roots):
+    if target == "walked":
         where = os.path.relpath(real, content).replace(os.sep, "/")
         return Unread(
             relative,
