@@ -60,6 +60,9 @@ class NamedEntity:
 class Quote:
     text: str
     speaker: str | None = None
+    # "statement": something a speaker said; "phrase": scare quotes, titles and fragments of one or two
+    # words, kept with the article but left out of key quotes, thread quotes and the quote index.
+    kind: str = "statement"
 
 
 @dataclass(frozen=True)

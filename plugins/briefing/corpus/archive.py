@@ -159,7 +159,7 @@ def _merged(
 
 
 def _canonical_quotes(briefing: Briefing, names: dict[str, str]) -> list[Quote]:
-    return [Quote(q.text, names.get(q.speaker, q.speaker) if q.speaker else None) for q in briefing.quotes]
+    return [Quote(q.text, names.get(q.speaker, q.speaker) if q.speaker else None, q.kind) for q in briefing.quotes]
 
 
 def _manual_entities(items: Sequence[dict]) -> list[NamedEntity]:

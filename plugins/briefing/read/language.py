@@ -80,7 +80,7 @@ class ArticleLanguage:
                 }
                 for e in self.entities
             ],
-            "quotes": [{"text": q.text, "speaker": q.speaker} for q in self.quotes],
+            "quotes": [{"text": q.text, "speaker": q.speaker, "kind": q.kind} for q in self.quotes],
         }
 
     @classmethod
@@ -89,7 +89,7 @@ class ArticleLanguage:
             NamedEntity(e["name"], e["type"], tuple(e["mentions"]), e["count"], e["first"], dict(e["votes"]))
             for e in data["entities"]
         )
-        return cls(entities, tuple(Quote(q["text"], q["speaker"]) for q in data["quotes"]))
+        return cls(entities, tuple(Quote(q["text"], q["speaker"], q.get("kind", "statement")) for q in data["quotes"]))
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def _article_language(text: ArticleText, spans) -> ArticleLanguage:
     ]
     paragraphs = list(text.segments[1 : 1 + text.body_count])
     quotes = [
-        Quote(q.text, q.speaker) for q in find_quotes(paragraphs, sorted(people, key=_position), text.pull_quotes)
+        Quote(q.text, q.speaker, q.kind) for q in find_quotes(paragraphs, sorted(people, key=_position), text.pull_quotes)
     ]
     entities.sort(key=lambda e: (e.first, e.name))
     return ArticleLanguage(tuple(_named(e) for e in entities), tuple(quotes))

@@ -42,7 +42,7 @@ def article_record(item: PublishedBriefing, slugs: dict[str, str]) -> dict:
             {"name": e.name, "type": e.type, "mentions": list(e.mentions), "count": e.count, "url": e.url}
             for e in links.entities
         ],
-        "quotes": [{"text": q.text, "speaker": q.speaker} for q in links.quotes],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "kind": q.kind} for q in links.quotes],
         "tags": list(links.tags),
         "related": [{"slug": slugs[r.key], "score": r.score} for r in links.related],
         "thread": links.thread,

@@ -47,6 +47,7 @@ class FoundQuote:
     text: str  # the words inside the quote marks (without the marks)
     speaker: str | None  # canonical person name, a noun phrase such as "the newspaper", or None
     paragraph: int
+    kind: str = "statement"  # or "phrase" (records.Quote)
 
 
 # ----------------------------------------------------------------------------- the extractor
