@@ -237,9 +237,9 @@ def label_page(lines: list[Line]) -> tuple[int, int, list[Labelled]]:
         elif position >= comments_at:
             labels.append(Labelled(line, "comment"))
         elif position >= end:
-            labels.append(Labelled(line, _outside_kind(line)))
+            labels.append(Labelled(line, outside_kind(line)))
         else:
-            labels.append(Labelled(line, _inside_kind(lines, position, start, end)))
+            labels.append(Labelled(line, inside_kind(lines, position, start, end)))
     return start, end, labels
 
 
@@ -257,7 +257,7 @@ def _link_list_start(lines: list[Line], comments_at: int) -> int:
     return position if len(lines) - position >= 3 else len(lines)
 
 
-def _outside_kind(line: Line) -> str:
+def outside_kind(line: Line) -> str:
     text = line.text
     if APPEAL.search(text):
         return "appeal"
@@ -268,7 +268,7 @@ def _outside_kind(line: Line) -> str:
     return "footer"
 
 
-def _inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
+def inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
     line = lines[position]
     text = line.text
     if APPEAL.search(text):

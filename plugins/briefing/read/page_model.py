@@ -1,0 +1,404 @@
+"""One model of a pasted page: the region of every line is decided together.
+
+A page is read as a small grammar of regions, in this order:
+
+    top*  headline?  (standfirst+ meta+ | meta*)  body+  tail*  ((comments+ | replies+) bottom*)?
+
+`top` is the site chrome above the story, `meta` the byline, date, photo and share lines between the
+headline and the body, `tail` what follows the story (bios, credits, related links, site chrome), and
+`comments` a reader-comment section opened by its header ("12 Comments", "Leave a reply") or `replies`
+one found by its shape alone (commenter lines, timestamps, "Reply" lines), with the chrome below it.
+Each line has a score for each region,
+from the features the read stage computes anyway (prose score, headline score, byline and date,
+comment shapes); one dynamic-programming pass (Viterbi over the grammar) picks the labelling with
+the highest total. The grammar gives what separate passes got wrong: one headline, before the body;
+a standfirst only right under the headline and only when a byline or date line separates it from
+the body; comments only after the body. Linear in the lines of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import byline as bylines
+from .boilerplate import (
+    APPEAL,
+    COMMENT_HEADER,
+    COMMENT_HEADER_CERTAIN,
+    COMMENT_LINE,
+    PHOTO_CREDIT,
+    SHARE_OR_NAV,
+    line_scores,
+    score_line,
+)
+from .dates import find_dates, unglue
+from .metadata import (
+    BYLINE_BELOW_BONUS,
+    PHOTO_CREDIT_BELOW_PENALTY,
+    REPEATED_BONUS,
+    SHORT_DATE_LINE_WORDS,
+    content_words,
+    headline_score,
+)
+from .segment import Line
+
+REGIONS = ("top", "headline", "standfirst", "meta", "body", "tail", "comments", "replies", "bottom")
+_FOLLOWERS = {
+    "top": ("top", "headline", "body"),
+    "headline": ("standfirst", "meta", "body"),
+    "standfirst": ("standfirst", "meta"),
+    "meta": ("meta", "body"),
+    "body": ("body", "tail", "comments", "replies"),
+    "tail": ("tail", "comments", "replies"),
+    "comments": ("comments", "bottom"),
+    "replies": ("replies", "bottom"),
+    "bottom": ("bottom",),
+}
+_FIRST = ("top", "headline", "body")
+_NONE = float("-inf")
+
+# The weights of the model. Calibrated on one half of pasted-l3s and pasted-naeb dev and the clean pastes
+# built from the related-ecbplus and quotes-polnear dev sets, checked on the other half (both ways); the
+# figures are in the calibration line of each.
+# A story with no headline line costs this much: a page seldom has none.
+NO_HEADLINE_COST = 1.0
+# A paste that starts with a line and goes straight on with the story (a byline or date line between at
+# most) is a clean paste: its first line is the headline, whatever its shape, unless it is a menu, a
+# prompt or a byline. The bonus is added to the body score that line would have had, so a one-sentence
+# headline ending in a full stop is not taken for the lede.
+FIRST_LINE_BONUS = 1.0
+FIRST_LINE_MAX_WORDS = 80
+# A page is all story when nothing on it is chrome (_has_chrome); short lines have at most
+# MENU_LINE_WORDS words.
+MENU_RUN_LINES = 5
+EDGE_MENU_LINES = 3
+MENU_LINE_WORDS = 4
+MAX_META_LINES = 4
+# Lines between the headline and the body (bylines aside) cost this much each, so of two headline-like
+# lines the one nearer the story wins, as a page's heading sits right above its story.
+META_LINE_COST = 0.02
+# A standfirst is prose of at most this many words right under the headline.
+STANDFIRST_MAX_WORDS = 60
+STANDFIRST_MAX_LINES = 3
+# A comment header opens the comments when it can only open them ("Leave a reply", "Comments are
+# closed") or when lines of comment shape follow within COMMENT_SHAPE_WINDOW lines; prose under it then
+# scores as much as story prose, so the section holds however long it runs.
+COMMENT_SHAPE_WINDOW = 30
+COMMENT_HEADER_SCORE = 8.0
+# Prose in a section found by its shape alone scores this share of what it would score as story:
+# entering it early throws away (1 - share) of the story below, so it takes comment shapes to get there.
+COMMENT_PROSE_SHARE = 0.85
+# What a line of comment shape ("Jane says:", "Reply", a timestamp) scores in a comment section.
+COMMENT_SHAPE_SCORE = 4.0
+# A comment section opens only below this many words of story prose (pasted-l3s dev: a comment count
+# next to the headline, a "Comments" button in a share bar, is not the end of the story).
+COMMENT_SECTION_MIN_PROSE_WORDS = 60
+# Headline candidates look this far below themselves for the story they head (characters of prose).
+LEDE_CHARS = 3000
+# A standfirst is looked for in the first lines of a page only (the story starts within them).
+LEDE_LINES = 400
+
+# Shapes of comment sections beyond COMMENT_LINE: a commenter line ("Ann Lee on March 3, 2008 at 5:02 pm",
+# "Posted by Sam | 12:31 PM"), action lines ("Reply", "Like · Reply · Report") and bare timestamps.
+_COMMENT_ACTIONS = re.compile(
+    r"^(?:[↑↓▲▼+-]?\s*)?(?:reply|replies|like|likes|report|flag|recommend(?:ed)?|permalink|"
+    r"upvote|downvote|vote up|vote down|report abuse|report comment|\d+\s+(?:likes?|replies|votes?|points?))"
+    r"(?:\s*[|·•,/]\s*(?:reply|like|report|flag|share|recommend|permalink|quote|\d+))*\s*$",
+    re.I,
+)
+# The form under a comment section (the reply box of the common blog engines).
+_COMMENT_FORM = re.compile(
+    r"(?:\byour email (?:address )?will not be published\b|\brequired fields are marked\b|^(?:name|e-?mail|website|"
+    r"comment)\s*\*?\s*$|^(?:post|submit|add) (?:a )?comment$|\bnotify me of (?:follow-up|new) (?:comments|posts)\b|"
+    r"\bsave my name, email\b|\bcancel reply\b)",
+    re.I,
+)
+_TIMESTAMP = re.compile(
+    r"^(?:(?:posted|submitted|written|commented)\s+(?:on|at)\s+)?(?:[\w,.]+\s+){0,4}"
+    r"(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+    r"years?)\s+ago)\s*(?:[A-Z]{2,4})?\s*$",
+    re.I,
+)
+_COMMENTER = re.compile(
+    r"^[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:on|at|[|·-])\s+.{0,40}\d{1,2}:\d\d|"
+    r"^[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:said|says|wrote|writes|commented|replied)\s*(?:on\b.{0,40})?:?\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class PageRegions:
+    """The region of each line (REGIONS), and where the parts of the story are."""
+
+    regions: tuple[str, ...]
+    headline: int | None
+    standfirst: tuple[int, ...]
+    body_start: int
+    body_end: int  # exclusive
+
+    def positions(self, region: str) -> list[int]:
+        return [p for p, r in enumerate(self.regions) if r == region]
+
+
+def comment_shaped(line: Line) -> bool:
+    text = line.text
+    return bool(
+        COMMENT_LINE.search(text)
+        or _COMMENT_ACTIONS.match(text)
+        or _COMMENT_FORM.search(text)
+        or (line.words <= 12 and (_TIMESTAMP.match(text) or _COMMENTER.match(text)))
+    )
+
+
+def read_regions(lines: list[Line]) -> PageRegions:
+    """The highest-scoring labelling of `lines` under the grammar."""
+    if not lines:
+        return PageRegions((), None, (), 0, 0)
+    if len(lines) == 1 and _may_open_a_paste(lines):
+        return PageRegions(("headline",), 0, (), 1, 1)  # a paste of one line is its headline
+    if _may_open_a_paste(lines) and not _has_chrome(lines):
+        return _story_only(lines)
+    scores = _emissions(lines)
+    prose_words = [line.words if score_line(line) > 0 else 0 for line in lines]
+    regions = _best_path(scores, _entries(lines, scores), prose_words)
+    return _page_regions(lines, regions)
+
+
+def _emissions(lines: list[Line]) -> dict[str, list[float]]:
+    body = line_scores(lines)
+    plain = [score_line(line) for line in lines]
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
+    prose_after = _prose_after(lines, plain)
+    headline = [_headline_emission(lines, p, body, prose_after[p], counts) for p in range(len(lines))]
+    meta = [-META_LINE_COST] * len(lines)
+    standfirst = [
+        body[p] if plain[p] > 0 and lines[p].words <= STANDFIRST_MAX_WORDS else _NONE for p in range(len(lines))
+    ]
+    shaped = [comment_shaped(line) or bool(COMMENT_HEADER.match(line.text)) for line in lines]
+    comments = [_comment_emission(shaped[p], body[p], 1.0) for p in range(len(lines))]
+    replies = [_comment_emission(shaped[p], body[p], COMMENT_PROSE_SHARE) for p in range(len(lines))]
+    zero = [0.0] * len(lines)
+    return {
+        "top": zero,
+        "headline": headline,
+        "standfirst": standfirst,
+        "meta": meta,
+        "body": body,
+        "tail": zero,
+        "comments": comments,
+        "replies": replies,
+        "bottom": zero,
+    }
+
+
+def _entries(lines: list[Line], scores: dict[str, list[float]]) -> dict[str, list[float]]:
+    """What the first line of a region scores where that differs from its other lines: comments open at
+    a header that opens them, a section found by its shape at a line of that shape, and the meta region
+    under a standfirst at a byline or date line."""
+    shaped = [comment_shaped(line) for line in lines]
+    shape_follows = _shape_follows(shaped)
+    comments = [
+        COMMENT_HEADER_SCORE
+        if COMMENT_HEADER_CERTAIN.match(line.text) or (COMMENT_HEADER.match(line.text) and shape_follows[p])
+        else _NONE
+        for p, line in enumerate(lines)
+    ]
+    replies = [COMMENT_SHAPE_SCORE if shaped[p] else _NONE for p in range(len(lines))]
+    after_standfirst = [
+        -META_LINE_COST if _is_byline_or_date(lines, p) else _NONE for p in range(min(len(lines), LEDE_LINES))
+    ] + [_NONE] * max(0, len(lines) - LEDE_LINES)
+    return {"comments": comments, "replies": replies, "meta after standfirst": after_standfirst}
+
+
+def _shape_follows(shaped: list[bool]) -> list[bool]:
+    """Whether a line of comment shape is among the COMMENT_SHAPE_WINDOW lines after each line."""
+    follows = [False] * len(shaped)
+    last_shaped = None
+    for position in range(len(shaped) - 1, -1, -1):
+        follows[position] = last_shaped is not None and last_shaped - position <= COMMENT_SHAPE_WINDOW
+        if shaped[position]:
+            last_shaped = position
+    return follows
+
+
+def _prose_after(lines: list[Line], plain: list[float]) -> list[str]:
+    """For each line, the prose that follows it (up to LEDE_CHARS): the story a headline there would head."""
+    following: list[str] = [""] * len(lines)
+    window: list[str] = []
+    size = 0
+    for position in range(len(lines) - 1, -1, -1):
+        following[position] = " ".join(window)
+        if plain[position] > 0:
+            window.insert(0, lines[position].text)
+            size += len(lines[position].text)
+            while size > LEDE_CHARS and len(window) > 1:
+                size -= len(window.pop())
+    return following
+
+
+def _headline_emission(lines: list[Line], position: int, body: list[float], lede: str, counts: dict) -> float:
+    line = lines[position]
+    score = headline_score(line, content_words(lede))
+    if score <= 0:
+        return 0.0 if position == 0 and _may_open_a_paste(lines) else _NONE
+    if counts.get(line.text.lower(), 0) > 1:
+        score += REPEATED_BONUS
+    if any(_is_byline_or_date(lines, p) for p in range(position + 1, min(len(lines), position + 4))):
+        score += BYLINE_BELOW_BONUS
+    if position + 1 < len(lines) and PHOTO_CREDIT.search(lines[position + 1].text):
+        score -= PHOTO_CREDIT_BELOW_PENALTY
+    return score
+
+
+def _has_chrome(lines: list[Line]) -> bool:
+    """Whether anything on the page is not story: a menu, prompt, share or comment line, a photo credit,
+    or a run of short lines that are not sentences (a menu or a link list): EDGE_MENU_LINES of them at
+    the top or the foot of the page, MENU_RUN_LINES anywhere (a list in a story has prose around it)."""
+    run, run_start = 0, 1
+    for position in range(1, len(lines)):
+        line = lines[position]
+        text = line.text
+        if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text) or PHOTO_CREDIT.search(text):
+            return True
+        if comment_shaped(line):
+            return True
+        if line.words <= MENU_LINE_WORDS and not line.ends_sentence:
+            run, run_start = run + 1, run_start if run else position
+        else:
+            run = 0
+        at_edge = run_start == 1 or position == len(lines) - 1
+        if run >= MENU_RUN_LINES or (at_edge and run >= EDGE_MENU_LINES):
+            return True
+    return False
+
+
+def _story_only(lines: list[Line]) -> PageRegions:
+    """A page with no chrome is its story: the first line heads it, byline and date lines right under it
+    are its meta, everything else is the body."""
+    regions = ["headline"]
+    position = 1
+    while position < len(lines) and position <= MAX_META_LINES and _is_byline_or_date(lines, position):
+        regions.append("meta")
+        position += 1
+    regions.extend("body" for _ in range(position, len(lines)))
+    return PageRegions(tuple(regions), 0, (), position, len(lines))
+
+
+def _may_open_a_paste(lines: list[Line]) -> bool:
+    """Whether the first line can be a clean paste's headline: not a menu, prompt or byline line."""
+    line = lines[0]
+    text = line.text
+    if line.words == 0 or line.words > FIRST_LINE_MAX_WORDS or SHARE_OR_NAV.match(text) or APPEAL.search(text):
+        return False
+    return not COMMENT_HEADER.match(text) and not _is_byline_or_date(lines, 0)
+
+
+def _clean_paste_bonus(scores: dict[str, list[float]]) -> float:
+    return FIRST_LINE_BONUS + max(0.0, scores["body"][0])
+
+
+def _is_byline_or_date(lines: list[Line], position: int) -> bool:
+    line = lines[position]
+    if line.words > 25:
+        return False
+    following = lines[position + 1].text if position + 1 < len(lines) else None
+    if bylines.parse_byline(line.text, following):
+        return True
+    return line.words <= SHORT_DATE_LINE_WORDS and bool(find_dates(unglue(line.text)))
+
+
+def _comment_emission(shaped: bool, body: float, prose_share: float) -> float:
+    """A line in a comment section scores as in the story, but for its comment shape; a section found by
+    its shape alone keeps only a share of its prose."""
+    if shaped:
+        return COMMENT_SHAPE_SCORE
+    return prose_share * body if body > 0 else body
+
+
+def _best_path(scores: dict[str, list[float]], entries: dict[str, list[float]], prose_words: list[int]) -> list[str]:
+    """Viterbi over the grammar. Two counts ride along each best path: the lines of its standfirst (at
+    most STANDFIRST_MAX_LINES) and the words of prose in its body (comments open only below
+    COMMENT_SECTION_MIN_PROSE_WORDS of them)."""
+    best: dict[str, float] = {r: (scores[r][0] if r in _FIRST else _NONE) for r in REGIONS}
+    best["body"] = best["body"] - NO_HEADLINE_COST
+    standfirst_lines = 1
+    body_words = dict.fromkeys(REGIONS, 0)
+    body_words["body"] = prose_words[0]
+    back: list[dict[str, str]] = []
+    predecessors = {r: [p for p in REGIONS if r in _FOLLOWERS[p]] for r in REGIONS}
+    for position in range(1, len(prose_words)):
+        step: dict[str, float] = {}
+        pointers: dict[str, str] = {}
+        words: dict[str, int] = {}
+        for region in REGIONS:
+            choice, value = None, _NONE
+            for previous in predecessors[region]:
+                total = best[previous]
+                if total == _NONE or not _may_follow(previous, region, standfirst_lines, body_words[previous]):
+                    continue
+                total += _emission(scores, entries, previous, region, position)
+                if previous == "top" and region == "body":
+                    total -= NO_HEADLINE_COST
+                if total > value:
+                    choice, value = previous, total
+            step[region] = value
+            if choice is not None:
+                pointers[region] = choice
+                words[region] = body_words[choice] + (prose_words[position] if region == "body" else 0)
+        if "standfirst" in pointers:
+            standfirst_lines = standfirst_lines + 1 if pointers["standfirst"] == "standfirst" else 1
+        back.append(pointers)
+        best = step
+        body_words = {r: words.get(r, 0) for r in REGIONS}
+    ends = [r for r in REGIONS if r not in ("headline", "standfirst") and best[r] > _NONE]
+    region = max(ends or REGIONS, key=lambda r: best[r])
+    path = [region]
+    for pointers in reversed(back):
+        region = pointers[region]
+        path.append(region)
+    path.reverse()
+    return path
+
+
+def _may_follow(previous: str, region: str, standfirst_lines: int, body_words: int) -> bool:
+    if region == previous == "standfirst":
+        return standfirst_lines < STANDFIRST_MAX_LINES
+    if region in ("comments", "replies") and previous in ("body", "tail"):
+        return body_words >= COMMENT_SECTION_MIN_PROSE_WORDS
+    return True
+
+
+def _emission(scores, entries, previous: str, region: str, position: int) -> float:
+    # the story (or its byline or date line) right under the first line: a clean paste
+    under_first = region == "body" or (region == "meta" and entries["meta after standfirst"][1] > _NONE)
+    if position == 1 and previous == "headline" and under_first:
+        return scores[region][1] + _clean_paste_bonus(scores)
+    if previous != region:
+        if previous == "standfirst" and region == "meta":
+            return entries["meta after standfirst"][position]
+        if region in entries:
+            return entries[region][position]
+    return scores[region][position]
+
+
+def _page_regions(lines: list[Line], regions: list[str]) -> PageRegions:
+    body = [p for p, r in enumerate(regions) if r == "body"]
+    headline = next((p for p, r in enumerate(regions) if r == "headline"), None)
+    if headline is not None:
+        # a page prints its headline twice (page title and heading): the copy nearest the story heads it
+        text = lines[headline].text.lower()
+        stop = body[0] if body else len(lines)
+        later = [p for p in range(headline + 1, stop) if lines[p].text.lower() == text]
+        if later:
+            regions = list(regions)
+            regions[headline], regions[later[-1]] = "top", "headline"
+            for p in range(headline + 1, later[-1]):
+                if regions[p] == "meta":
+                    regions[p] = "top"
+            headline = later[-1]
+    standfirst = tuple(p for p, r in enumerate(regions) if r == "standfirst")
+    start, end = (body[0], body[-1] + 1) if body else (len(lines), len(lines))
+    return PageRegions(tuple(regions), headline, standfirst, start, end)
