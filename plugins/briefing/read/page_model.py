@@ -35,6 +35,7 @@ from .boilerplate import (
 from .dates import find_dates, unglue
 from .metadata import (
     BYLINE_BELOW_BONUS,
+    HEADER_WINDOW,
     PHOTO_CREDIT_BELOW_PENALTY,
     REPEATED_BONUS,
     SHORT_DATE_LINE_WORDS,
@@ -159,27 +160,37 @@ def read_regions(lines: list[Line]) -> PageRegions:
         return PageRegions(("headline",), 0, (), 1, 1)  # a paste of one line is its headline
     if _may_open_a_paste(lines) and not _has_chrome(lines):
         return _story_only(lines)
-    scores = _emissions(lines)
-    prose_words = [line.words if score_line(line) > 0 else 0 for line in lines]
-    regions = _best_path(scores, _entries(lines, scores), prose_words)
+    shaped = [comment_shaped(line) for line in lines]
+    byline_or_date = _BylineOrDate(lines)
+    scores = _emissions(lines, shaped, byline_or_date)
+    regions = _best_path(scores, _entries(lines, shaped, byline_or_date), scores["prose words"])
     return _page_regions(lines, regions)
 
 
-def _emissions(lines: list[Line]) -> dict[str, list[float]]:
-    body = line_scores(lines)
+class _BylineOrDate:
+    """Whether a line is a byline or a date line, worked out once per line when first asked."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        if position not in self._known:
+            self._known[position] = _is_byline_or_date(self._lines, position)
+        return self._known[position]
+
+
+def _emissions(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate) -> dict[str, list[float]]:
     plain = [score_line(line) for line in lines]
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
-    prose_after = _prose_after(lines, plain)
-    headline = [_headline_emission(lines, p, body, prose_after[p], counts) for p in range(len(lines))]
+    body = line_scores(lines, plain)
+    headline = _headline_emissions(lines, plain, byline_or_date)
     meta = [-META_LINE_COST] * len(lines)
     standfirst = [
         body[p] if plain[p] > 0 and lines[p].words <= STANDFIRST_MAX_WORDS else _NONE for p in range(len(lines))
     ]
-    shaped = [comment_shaped(line) or bool(COMMENT_HEADER.match(line.text)) for line in lines]
-    comments = [_comment_emission(shaped[p], body[p], 1.0) for p in range(len(lines))]
-    replies = [_comment_emission(shaped[p], body[p], COMMENT_PROSE_SHARE) for p in range(len(lines))]
+    in_section = [shaped[p] or bool(COMMENT_HEADER.match(lines[p].text)) for p in range(len(lines))]
+    comments = [_comment_emission(in_section[p], body[p], 1.0) for p in range(len(lines))]
+    replies = [_comment_emission(in_section[p], body[p], COMMENT_PROSE_SHARE) for p in range(len(lines))]
     zero = [0.0] * len(lines)
     return {
         "top": zero,
@@ -191,14 +202,14 @@ def _emissions(lines: list[Line]) -> dict[str, list[float]]:
         "comments": comments,
         "replies": replies,
         "bottom": zero,
+        "prose words": [line.words if plain[p] > 0 else 0 for p, line in enumerate(lines)],
     }
 
 
-def _entries(lines: list[Line], scores: dict[str, list[float]]) -> dict[str, list[float]]:
+def _entries(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate) -> dict[str, list[float]]:
     """What the first line of a region scores where that differs from its other lines: comments open at
     a header that opens them, a section found by its shape at a line of that shape, and the meta region
     under a standfirst at a byline or date line."""
-    shaped = [comment_shaped(line) for line in lines]
     shape_follows = _shape_follows(shaped)
     comments = [
         COMMENT_HEADER_SCORE
@@ -207,9 +218,7 @@ def _entries(lines: list[Line], scores: dict[str, list[float]]) -> dict[str, lis
         for p, line in enumerate(lines)
     ]
     replies = [COMMENT_SHAPE_SCORE if shaped[p] else _NONE for p in range(len(lines))]
-    after_standfirst = [
-        -META_LINE_COST if _is_byline_or_date(lines, p) else _NONE for p in range(min(len(lines), LEDE_LINES))
-    ] + [_NONE] * max(0, len(lines) - LEDE_LINES)
+    after_standfirst = [-META_LINE_COST if p < LEDE_LINES and byline_or_date(p) else _NONE for p in range(len(lines))]
     return {"comments": comments, "replies": replies, "meta after standfirst": after_standfirst}
 
 
@@ -224,29 +233,48 @@ def _shape_follows(shaped: list[bool]) -> list[bool]:
     return follows
 
 
-def _prose_after(lines: list[Line], plain: list[float]) -> list[str]:
-    """For each line, the prose that follows it (up to LEDE_CHARS): the story a headline there would head."""
-    following: list[str] = [""] * len(lines)
-    window: list[str] = []
+def _headline_emissions(lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate) -> list[float]:
+    """What each line scores as the headline: its headline score against the prose that follows it (up
+    to LEDE_CHARS: the story a headline there would head), with the page's usual signs of a heading. A
+    headline has prose within HEADER_WINDOW lines below it (the first line of a paste is always a candidate).
+    One sweep from the foot of the page keeps the words of that prose in a running count."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
+    emissions = [_NONE] * len(lines)
+    window: list[tuple[int, set[str]]] = []  # (characters, content words) of the prose lines below
+    words_below: dict[str, int] = {}
     size = 0
+    next_prose = len(lines)
     for position in range(len(lines) - 1, -1, -1):
-        following[position] = " ".join(window)
+        if next_prose - position <= HEADER_WINDOW or position == 0:
+            emissions[position] = _headline_emission(lines, position, words_below.keys(), counts, byline_or_date)
         if plain[position] > 0:
-            window.insert(0, lines[position].text)
+            next_prose = position
+        if plain[position] > 0:
+            words = content_words(lines[position].text)
+            window.insert(0, (len(lines[position].text), words))
             size += len(lines[position].text)
+            for word in words:
+                words_below[word] = words_below.get(word, 0) + 1
             while size > LEDE_CHARS and len(window) > 1:
-                size -= len(window.pop())
-    return following
+                chars, dropped = window.pop()
+                size -= chars
+                for word in dropped:
+                    words_below[word] -= 1
+                    if not words_below[word]:
+                        del words_below[word]
+    return emissions
 
 
-def _headline_emission(lines: list[Line], position: int, body: list[float], lede: str, counts: dict) -> float:
+def _headline_emission(lines: list[Line], position: int, lede_words, counts: dict, byline_or_date) -> float:
     line = lines[position]
-    score = headline_score(line, content_words(lede))
+    score = headline_score(line, lede_words)
     if score <= 0:
         return 0.0 if position == 0 and _may_open_a_paste(lines) else _NONE
     if counts.get(line.text.lower(), 0) > 1:
         score += REPEATED_BONUS
-    if any(_is_byline_or_date(lines, p) for p in range(position + 1, min(len(lines), position + 4))):
+    if any(byline_or_date(p) for p in range(position + 1, min(len(lines), position + 4))):
         score += BYLINE_BELOW_BONUS
     if position + 1 < len(lines) and PHOTO_CREDIT.search(lines[position + 1].text):
         score -= PHOTO_CREDIT_BELOW_PENALTY
@@ -322,66 +350,75 @@ def _best_path(scores: dict[str, list[float]], entries: dict[str, list[float]], 
     """Viterbi over the grammar. Two counts ride along each best path: the lines of its standfirst (at
     most STANDFIRST_MAX_LINES) and the words of prose in its body (comments open only below
     COMMENT_SECTION_MIN_PROSE_WORDS of them)."""
-    best: dict[str, float] = {r: (scores[r][0] if r in _FIRST else _NONE) for r in REGIONS}
-    best["body"] = best["body"] - NO_HEADLINE_COST
+    edges = _edges(scores, entries)
+    standfirst, body = REGIONS.index("standfirst"), REGIONS.index("body")
+    best = [scores[r][0] if r in _FIRST else _NONE for r in REGIONS]
+    best[body] -= NO_HEADLINE_COST
+    body_words = [0] * len(REGIONS)
+    body_words[body] = prose_words[0]
     standfirst_lines = 1
-    body_words = dict.fromkeys(REGIONS, 0)
-    body_words["body"] = prose_words[0]
-    back: list[dict[str, str]] = []
-    predecessors = {r: [p for p in REGIONS if r in _FOLLOWERS[p]] for r in REGIONS}
+    back: list[list[int]] = []
     for position in range(1, len(prose_words)):
-        step: dict[str, float] = {}
-        pointers: dict[str, str] = {}
-        words: dict[str, int] = {}
-        for region in REGIONS:
-            choice, value = None, _NONE
-            for previous in predecessors[region]:
+        step = [_NONE] * len(REGIONS)
+        pointers = [-1] * len(REGIONS)
+        for region, into in enumerate(edges):
+            for previous, emission, cost, check in into:
                 total = best[previous]
-                if total == _NONE or not _may_follow(previous, region, standfirst_lines, body_words[previous]):
+                if total == _NONE:
                     continue
-                total += _emission(scores, entries, previous, region, position)
-                if previous == "top" and region == "body":
-                    total -= NO_HEADLINE_COST
-                if total > value:
-                    choice, value = previous, total
-            step[region] = value
-            if choice is not None:
-                pointers[region] = choice
-                words[region] = body_words[choice] + (prose_words[position] if region == "body" else 0)
-        if "standfirst" in pointers:
-            standfirst_lines = standfirst_lines + 1 if pointers["standfirst"] == "standfirst" else 1
+                if check == "standfirst" and standfirst_lines >= STANDFIRST_MAX_LINES:
+                    continue
+                if check == "story" and body_words[previous] < COMMENT_SECTION_MIN_PROSE_WORDS:
+                    continue
+                total += emission[position] - cost
+                if total > step[region]:
+                    step[region], pointers[region] = total, previous
+        if pointers[standfirst] >= 0:
+            standfirst_lines = standfirst_lines + 1 if pointers[standfirst] == standfirst else 1
+        body_words = [
+            (body_words[pointers[r]] + (prose_words[position] if r == body else 0)) if pointers[r] >= 0 else 0
+            for r in range(len(REGIONS))
+        ]
         back.append(pointers)
         best = step
-        body_words = {r: words.get(r, 0) for r in REGIONS}
-    ends = [r for r in REGIONS if r not in ("headline", "standfirst") and best[r] > _NONE]
-    region = max(ends or REGIONS, key=lambda r: best[r])
+    ends = [r for r, name in enumerate(REGIONS) if name not in ("headline", "standfirst") and best[r] > _NONE]
+    region = max(ends or range(len(REGIONS)), key=lambda r: best[r])
     path = [region]
     for pointers in reversed(back):
         region = pointers[region]
         path.append(region)
     path.reverse()
-    return path
+    return [REGIONS[r] for r in path]
 
 
-def _may_follow(previous: str, region: str, standfirst_lines: int, body_words: int) -> bool:
-    if region == previous == "standfirst":
-        return standfirst_lines < STANDFIRST_MAX_LINES
-    if region in ("comments", "replies") and previous in ("body", "tail"):
-        return body_words >= COMMENT_SECTION_MIN_PROSE_WORDS
-    return True
-
-
-def _emission(scores, entries, previous: str, region: str, position: int) -> float:
-    # the story (or its byline or date line) right under the first line: a clean paste
-    under_first = region == "body" or (region == "meta" and entries["meta after standfirst"][1] > _NONE)
-    if position == 1 and previous == "headline" and under_first:
-        return scores[region][1] + _clean_paste_bonus(scores)
-    if previous != region:
-        if previous == "standfirst" and region == "meta":
-            return entries["meta after standfirst"][position]
-        if region in entries:
-            return entries[region][position]
-    return scores[region][position]
+def _edges(scores: dict[str, list[float]], entries: dict[str, list[float]]) -> list[list[tuple]]:
+    """For each region, the ways into it: (previous region, what each line scores on that way, a fixed
+    cost, the count the way depends on)."""
+    clean_paste = _clean_paste_bonus(scores)
+    edges: list[list[tuple]] = []
+    for region in REGIONS:
+        into = []
+        for previous in REGIONS:
+            if region not in _FOLLOWERS[previous]:
+                continue
+            emission = scores[region]
+            if previous != region and previous == "standfirst" and region == "meta":
+                emission = entries["meta after standfirst"]
+            elif previous != region and region in entries:
+                emission = entries[region]
+            # the story (or its byline or date line) right under the first line: a clean paste
+            under_first = region == "body" or (region == "meta" and entries["meta after standfirst"][1] > _NONE)
+            if previous == "headline" and len(emission) > 1 and under_first:
+                emission = [emission[0], emission[1] + clean_paste, *emission[2:]]
+            cost = NO_HEADLINE_COST if (previous, region) == ("top", "body") else 0.0
+            check = None
+            if region == previous == "standfirst":
+                check = "standfirst"
+            elif region in ("comments", "replies") and previous in ("body", "tail"):
+                check = "story"
+            into.append((REGIONS.index(previous), emission, cost, check))
+        edges.append(into)
+    return edges
 
 
 def _page_regions(lines: list[Line], regions: list[str]) -> PageRegions:
