@@ -407,8 +407,10 @@ def _edges(scores: dict[str, list[float]], entries: dict[str, list[float]]) -> l
             elif previous != region and region in entries:
                 emission = entries[region]
             # the story (or its byline or date line) right under the first line: a clean paste
-            under_first = region == "body" or (region == "meta" and entries["meta after standfirst"][1] > _NONE)
-            if previous == "headline" and len(emission) > 1 and under_first:
+            under_first = len(emission) > 1 and (
+                region == "body" or (region == "meta" and entries["meta after standfirst"][1] > _NONE)
+            )
+            if previous == "headline" and under_first:
                 emission = [emission[0], emission[1] + clean_paste, *emission[2:]]
             cost = NO_HEADLINE_COST if (previous, region) == ("top", "body") else 0.0
             check = None
