@@ -115,10 +115,11 @@ _COMMENT_FORM = re.compile(
     r"\bsave my name, email\b|\bcancel reply\b)",
     re.I,
 )
+# A time of day or an age ('7:06 PM', '3 hours ago') on a short line that is not a sentence: the stamp
+# of a comment ('Dec 30, 2007 7:06 PM | Link to this').
 _TIMESTAMP = re.compile(
-    r"^(?:(?:posted|submitted|written|commented)\s+(?:on|at)\s+)?(?:[\w,.]+\s+){0,4}"
-    r"(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
-    r"years?)\s+ago)\s*(?:[A-Z]{2,4})?\s*$",
+    r"(?:\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\s+ago)(?!\w)",
     re.I,
 )
 _COMMENTER = re.compile(
@@ -148,7 +149,7 @@ def comment_shaped(line: Line) -> bool:
         COMMENT_LINE.search(text)
         or _COMMENT_ACTIONS.match(text)
         or _COMMENT_FORM.search(text)
-        or (line.words <= 12 and (_TIMESTAMP.match(text) or _COMMENTER.match(text)))
+        or (line.words <= 12 and not line.ends_sentence and (_TIMESTAMP.search(text) or _COMMENTER.match(text)))
     )
 
 
@@ -304,15 +305,27 @@ def _has_chrome(lines: list[Line]) -> bool:
 
 
 def _story_only(lines: list[Line]) -> PageRegions:
-    """A page with no chrome is its story: the first line heads it, byline and date lines right under it
-    are its meta, everything else is the body."""
+    """A page with no chrome is its story: the first line heads it, prose lines right under it are its
+    standfirst when a byline or date line follows them, byline and date lines there are its meta, and
+    everything else is the body."""
     regions = ["headline"]
-    position = 1
-    while position < len(lines) and position <= MAX_META_LINES and _is_byline_or_date(lines, position):
+    standfirst = 0
+    while (
+        standfirst < STANDFIRST_MAX_LINES
+        and 1 + standfirst < len(lines)
+        and score_line(lines[1 + standfirst]) > 0
+        and lines[1 + standfirst].words <= STANDFIRST_MAX_WORDS
+    ):
+        standfirst += 1
+    if standfirst and 1 + standfirst < len(lines) and _is_byline_or_date(lines, 1 + standfirst):
+        regions.extend(["standfirst"] * standfirst)
+    position = len(regions)
+    while position < len(lines) and position <= MAX_META_LINES + standfirst and _is_byline_or_date(lines, position):
         regions.append("meta")
         position += 1
     regions.extend("body" for _ in range(position, len(lines)))
-    return PageRegions(tuple(regions), 0, (), position, len(lines))
+    headed = tuple(p for p, region in enumerate(regions) if region == "standfirst")
+    return PageRegions(tuple(regions), 0, headed, position, len(lines))
 
 
 def _may_open_a_paste(lines: list[Line]) -> bool:
