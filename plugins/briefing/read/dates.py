@@ -53,7 +53,7 @@ _PATTERNS = [
 ]
 _TWO_DIGITS = re.compile(r"\d\d")
 _YEARLESS = re.compile(r"(?<![\w])(?:on\s+)?" + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\s*(?:19|20)\d\d)(?!\w)", re.I)
-_GLUED_MONTH = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
+_GLUED_MONTH = re.compile(r"(?<=[A-Za-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
 
 
 @dataclass(frozen=True)
