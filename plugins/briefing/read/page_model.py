@@ -90,6 +90,9 @@ COMMENT_HEADER_SCORE = 8.0
 # Prose in a section found by its shape alone scores this share of what it would score as story:
 # entering it early throws away (1 - share) of the story below, so it takes comment shapes to get there.
 COMMENT_PROSE_SHARE = 0.85
+# A line of comment shape has at most this many words (the longest is the reply form's "Your email
+# address will not be published. Required fields are marked", 12 words).
+COMMENT_SHAPE_MAX_WORDS = 20
 # What a line of comment shape ("Jane says:", "Reply", a timestamp) scores in a comment section.
 COMMENT_SHAPE_SCORE = 4.0
 # A comment section opens only below this many words of story prose (pasted-l3s dev: a comment count
@@ -97,6 +100,12 @@ COMMENT_SHAPE_SCORE = 4.0
 COMMENT_SECTION_MIN_PROSE_WORDS = 60
 # Headline candidates look this far below themselves for the story they head (characters of prose).
 LEDE_CHARS = 3000
+# The headline is looked for this many lines above where the first pass (no headline) puts the story:
+# twice HEADER_WINDOW, as pages put share bars, photos and captions between headline and story.
+HEADLINE_ABOVE_STORY = 60
+# The headline may also be among the first lines the first pass took for the story (a dek or a kicker
+# may be what starts the story before the headline is placed).
+HEADLINE_BELOW_STORY = 30
 # A standfirst is looked for in the first lines of a page only (the story starts within them).
 LEDE_LINES = 400
 
@@ -144,6 +153,10 @@ class PageRegions:
 
 
 def comment_shaped(line: Line) -> bool:
+    """Whether a line has a shape of the lines around reader comments: a commenter line, a stamp, an
+    action ("Reply", "Report"), the reply form. Such lines are short; prose is never one of them."""
+    if line.words > COMMENT_SHAPE_MAX_WORDS:
+        return False
     text = line.text
     return bool(
         COMMENT_LINE.search(text)
@@ -164,8 +177,14 @@ def read_regions(lines: list[Line]) -> PageRegions:
     shaped = [comment_shaped(line) for line in lines]
     byline_or_date = _BylineOrDate(lines)
     scores = _emissions(lines, shaped, byline_or_date)
-    regions = _best_path(scores, _entries(lines, shaped, byline_or_date), scores["prose words"])
-    return _page_regions(lines, regions)
+    entries = _entries(lines, shaped, byline_or_date)
+    # Two passes: where the story is hardly depends on its headline, and the headline sits just above
+    # the story, so headlines are scored only there (and on the first line).
+    story = _best_path(scores, entries, scores["prose words"])
+    start = story.index("body") if "body" in story else len(lines)
+    near = range(max(0, start - HEADLINE_ABOVE_STORY), min(len(lines), start + HEADLINE_BELOW_STORY))
+    scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near)
+    return _page_regions(lines, _best_path(scores, entries, scores["prose words"]))
 
 
 class _BylineOrDate:
@@ -184,7 +203,7 @@ class _BylineOrDate:
 def _emissions(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate) -> dict[str, list[float]]:
     plain = [score_line(line) for line in lines]
     body = line_scores(lines, plain)
-    headline = _headline_emissions(lines, plain, byline_or_date)
+    headline = _headline_emissions(lines, plain, byline_or_date, range(1))
     meta = [-META_LINE_COST] * len(lines)
     standfirst = [
         body[p] if plain[p] > 0 and lines[p].words <= STANDFIRST_MAX_WORDS else _NONE for p in range(len(lines))
@@ -204,6 +223,7 @@ def _emissions(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrD
         "replies": replies,
         "bottom": zero,
         "prose words": [line.words if plain[p] > 0 else 0 for p, line in enumerate(lines)],
+        "plain": plain,
     }
 
 
@@ -234,11 +254,11 @@ def _shape_follows(shaped: list[bool]) -> list[bool]:
     return follows
 
 
-def _headline_emissions(lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate) -> list[float]:
+def _headline_emissions(lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate, near: range) -> list[float]:
     """What each line scores as the headline: its headline score against the prose that follows it (up
-    to LEDE_CHARS: the story a headline there would head), with the page's usual signs of a heading. A
-    headline has prose within HEADER_WINDOW lines below it (the first line of a paste is always a candidate).
-    One sweep from the foot of the page keeps the words of that prose in a running count."""
+    to LEDE_CHARS: the story a headline there would head), with the page's usual signs of a heading.
+    Lines in `near` and the first line are scored, the others cannot be the headline. One sweep from
+    the foot of the page keeps the words of that prose in a running count."""
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
@@ -246,12 +266,9 @@ def _headline_emissions(lines: list[Line], plain: list[float], byline_or_date: _
     window: list[tuple[int, set[str]]] = []  # (characters, content words) of the prose lines below
     words_below: dict[str, int] = {}
     size = 0
-    next_prose = len(lines)
     for position in range(len(lines) - 1, -1, -1):
-        if next_prose - position <= HEADER_WINDOW or position == 0:
+        if position in near or position == 0:
             emissions[position] = _headline_emission(lines, position, words_below.keys(), counts, byline_or_date)
-        if plain[position] > 0:
-            next_prose = position
         if plain[position] > 0:
             words = content_words(lines[position].text)
             window.insert(0, (len(lines[position].text), words))
