@@ -35,7 +35,6 @@ from .boilerplate import (
 from .dates import find_dates, unglue
 from .metadata import (
     BYLINE_BELOW_BONUS,
-    HEADER_WINDOW,
     PHOTO_CREDIT_BELOW_PENALTY,
     REPEATED_BONUS,
     SHORT_DATE_LINE_WORDS,
@@ -100,11 +99,10 @@ COMMENT_SHAPE_SCORE = 4.0
 COMMENT_SECTION_MIN_PROSE_WORDS = 60
 # Headline candidates look this far below themselves for the story they head (characters of prose).
 LEDE_CHARS = 3000
-# The headline is looked for this many lines above where the first pass (no headline) puts the story:
+# The headline is looked for this many lines above where the best run of story lines starts:
 # twice HEADER_WINDOW, as pages put share bars, photos and captions between headline and story.
 HEADLINE_ABOVE_STORY = 60
-# The headline may also be among the first lines the first pass took for the story (a dek or a kicker
-# may be what starts the story before the headline is placed).
+# The headline may also be among the first lines of that run (a dek, a kicker or a teaser may start it).
 HEADLINE_BELOW_STORY = 30
 # A standfirst is looked for in the first lines of a page only (the story starts within them).
 LEDE_LINES = 400
@@ -177,11 +175,10 @@ def read_regions(lines: list[Line]) -> PageRegions:
     shaped = [comment_shaped(line) for line in lines]
     byline_or_date = _BylineOrDate(lines)
     scores = _emissions(lines, shaped, byline_or_date)
-    entries = _entries(lines, shaped, byline_or_date)
-    # Two passes: where the story is hardly depends on its headline, and the headline sits just above
-    # the story, so headlines are scored only there (and on the first line).
-    story = _best_path(scores, entries, scores["prose words"])
-    start = story.index("body") if "body" in story else len(lines)
+    entries = _entries(lines, shaped, byline_or_date, scores["standfirst"])
+    # The headline sits just above the story, and where the story is hardly depends on its headline:
+    # headlines are scored only near the best run of story lines (and on the first line).
+    start = _best_run_start(scores["body"])
     near = range(max(0, start - HEADLINE_ABOVE_STORY), min(len(lines), start + HEADLINE_BELOW_STORY))
     scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near)
     return _page_regions(lines, _best_path(scores, entries, scores["prose words"]))
@@ -227,7 +224,9 @@ def _emissions(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrD
     }
 
 
-def _entries(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate) -> dict[str, list[float]]:
+def _entries(
+    lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate, standfirst: list[float]
+) -> dict[str, list[float]]:
     """What the first line of a region scores where that differs from its other lines: comments open at
     a header that opens them, a section found by its shape at a line of that shape, and the meta region
     under a standfirst at a byline or date line."""
@@ -254,7 +253,9 @@ def _shape_follows(shaped: list[bool]) -> list[bool]:
     return follows
 
 
-def _headline_emissions(lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate, near: range) -> list[float]:
+def _headline_emissions(
+    lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate, near: range
+) -> list[float]:
     """What each line scores as the headline: its headline score against the prose that follows it (up
     to LEDE_CHARS: the story a headline there would head), with the page's usual signs of a heading.
     Lines in `near` and the first line are scored, the others cannot be the headline. One sweep from
@@ -266,7 +267,7 @@ def _headline_emissions(lines: list[Line], plain: list[float], byline_or_date: _
     window: list[tuple[int, set[str]]] = []  # (characters, content words) of the prose lines below
     words_below: dict[str, int] = {}
     size = 0
-    for position in range(len(lines) - 1, -1, -1):
+    for position in range(_sweep_start(lines, plain, max(near.stop, 1)), -1, -1):
         if position in near or position == 0:
             emissions[position] = _headline_emission(lines, position, words_below.keys(), counts, byline_or_date)
         if plain[position] > 0:
@@ -283,6 +284,30 @@ def _headline_emissions(lines: list[Line], plain: list[float], byline_or_date: _
                     if not words_below[word]:
                         del words_below[word]
     return emissions
+
+
+def _best_run_start(scores: list[float]) -> int:
+    """Where the run of lines with the highest total score begins (maximum subarray)."""
+    best, best_start, running, start = _NONE, 0, 0.0, 0
+    for position, score in enumerate(scores):
+        if running <= 0:
+            running, start = score, position
+        else:
+            running += score
+        if running > best:
+            best, best_start = running, start
+    return best_start
+
+
+def _sweep_start(lines: list[Line], plain: list[float], candidates_end: int) -> int:
+    """The last line the sweep needs: where the prose below the last candidate reaches LEDE_CHARS."""
+    size = 0
+    for position in range(candidates_end, len(lines)):
+        if plain[position] > 0:
+            size += len(lines[position].text)
+            if size > LEDE_CHARS:
+                return position
+    return len(lines) - 1
 
 
 def _headline_emission(lines: list[Line], position: int, lede_words, counts: dict, byline_or_date) -> float:
