@@ -31,6 +31,7 @@ from .vocabulary import (
     _SPEECH_VERB_BASE_FORMS,
     _SPEECH_VERBS,
     _SUBJECT_ENDS,
+    _TIME_WORDS,
     _VERB_ENABLERS,
     _WITHOUT_OBJECT_VERBS,
     _WORD,
@@ -47,6 +48,9 @@ POST_ATTRIBUTION_MAX_WORDS = 25
 CLOSING_ATTRIBUTION_MAX_WORDS = 8
 # A noun-phrase speaker is cut to this many words.
 SPEAKER_MAX_WORDS = 10
+# A sentence opening with a time phrase of at most this many words before a comma ("A day earlier, ...")
+# has its subject after the comma.
+TIME_PHRASE_MAX_WORDS = 5
 # A subject with its appositives ("Jane Doe, a spokeswoman for the campaign, said") fits in this many
 # characters before its verb.
 SUBJECT_MAX_CHARS = 400
@@ -161,7 +165,7 @@ def _subject_after(layout: _Layout, paragraph: int, tokens: list[_Token], first:
     text = layout.plain[paragraph]
     phrase: list[_Token] = []
     for token in tokens[first:]:
-        if token.end > end or (phrase and token.text in _PHRASE_BREAKS):
+        if token.end > end or (phrase and (token.text in _PHRASE_BREAKS or _ends_noun_phrase(phrase[-1], token))):
             break
         if phrase and any(ch in _CLAUSE_PUNCTUATION for ch in text[phrase[-1].end : token.start]):
             break
@@ -171,11 +175,26 @@ def _subject_after(layout: _Layout, paragraph: int, tokens: list[_Token], first:
     return phrase
 
 
+def _opens_with_a_time(layout: _Layout, paragraph: int, tokens: list[_Token]) -> bool:
+    """The sentence opens with when it happened, set off by a comma ("The following day, ...")."""
+    comma = layout.plain[paragraph].find(",", tokens[0].end, tokens[-1].end)
+    opening = [t for t in tokens[: TIME_PHRASE_MAX_WORDS + 1] if t.end <= comma]
+    return 0 < len(opening) <= TIME_PHRASE_MAX_WORDS and opening[-1].lower in _TIME_WORDS
+
+
+def _ends_noun_phrase(previous: _Token, token: _Token) -> bool:
+    """A word that cannot go on a noun phrase read forwards: a time adjunct ("the agency this week"), a
+    participle after a noun ("an agency citing ...", not "the ruling")."""
+    if token.lower in _ADJUNCT_WORDS:
+        return True
+    return token.text.islower() and token.text.endswith("ing") and previous.lower not in _NOT_CONTENT
+
+
 def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> list[_Token]:
     """The subject of a sentence read from its start ("At a rally, the mayor said ..." -> "the mayor"): the
     phrase it opens with, else the first person named outside a prepositional phrase, else the first
     pronoun."""
-    if tokens and tokens[0].lower in _INTRODUCTIONS:
+    if tokens and (tokens[0].lower in _INTRODUCTIONS or _opens_with_a_time(layout, paragraph, tokens)):
         # past the opening phrase, which may hold commas of its own ("Following a long, tense meeting, ...")
         text = layout.plain[paragraph]
         rest = tokens
@@ -385,6 +404,8 @@ def _frame_before(layout: _Layout, piece: _Piece) -> tuple[int, int]:
     sentence = layout.sentence_of(piece.paragraph, piece.start)
     if sentence > 0:
         start = max(start, layout.sentence_starts[piece.paragraph][sentence - 1])
+    if _in_brackets(text, start, piece.start):
+        start = text.rfind("(", start, piece.start) + 1  # a quote in brackets is attributed in them
     return start, piece.start
 
 
@@ -404,4 +425,13 @@ def _frame_after(layout: _Layout, piece: _Piece) -> tuple[int, int]:
         j += 1
     if j < len(starts):
         end = min(end, starts[j])
+    sentence = layout.sentence_of(piece.paragraph, piece.start)
+    if _in_brackets(text, starts[sentence - 1] if sentence else 0, piece.start):
+        bracket = text.find(")", piece.end, end)
+        end = bracket if bracket >= 0 else end  # the quote's brackets close before its sentence does
     return piece.end, end
+
+
+def _in_brackets(text: str, start: int, offset: int) -> bool:
+    """Whether a bracket opens in [start, offset) and has not closed by offset."""
+    return text.rfind("(", start, offset) > text.rfind(")", start, offset)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import _attribution_before, _has_content, _names_person, _sentence_subject
 from .layout import _Layout, _Token
-from .vocabulary import _DETERMINERS, _INTRODUCTIONS, _PERSON_PRONOUNS, _PREPOSITIONS
+from .vocabulary import _DETERMINERS, _INTRODUCTIONS, _PERSON_PRONOUNS, _PREPOSITIONS, _TIME_WORDS
 
 if TYPE_CHECKING:
     from . import PersonMention
@@ -38,8 +38,8 @@ def _speaker_of(layout: _Layout, paragraph: int, subject: list[_Token]) -> str |
     words = subject
     while words and (words[0].lower in _DETERMINERS or words[0].lower in _INTRODUCTIONS):
         words = words[1:]  # "the newspaper" -> "newspaper", "Even China" -> "China"
-    if not words or not _has_content(words):
-        return None
+    if not words or not _has_content(words) or words[-1].lower in _TIME_WORDS:
+        return None  # "the following day" is when, not who
     return text[words[0].start : words[-1].end]
 
 

@@ -9,7 +9,7 @@ _SPEECH_VERB_BASES = """
     acknowledge add admit advise announce answer argue ask assert boast brag call caution charge chant chat
     claim comment complain concede conclude confirm contend continue counter cry declare demand deny describe
     emphasize emphasise exclaim explain insist joke lament maintain mention muse note observe plead pledge post
-    predict proclaim promise quip recall recount reiterate remark repeat reply report respond retort say scoff
+    predict proclaim promise quip recall recount reiterate relay remark repeat reply report respond retort say scoff
     scream shout snap state stress suggest swear tell testify tweet urge vow warn wonder write yell
     praise laud hail blast slam criticize criticise accuse attack mock dismiss label dub brand decry condemn
     denounce deride ridicule find
@@ -112,6 +112,15 @@ _INTRODUCTIONS = frozenset(
     """in on at during after before following when while as although though if because since despite amid
     asked speaking according meanwhile however still instead indeed moreover also but and so yet then later
     earlier even only""".split()
+)
+# Words that name a time: a phrase ending in one is when something was said, never who said it ("The
+# following day, ..."; "a day earlier").
+_TIME_WORDS = frozenset(
+    """second seconds minute minutes hour hours day days week weeks weekend weekends month months year years
+    decade decades century centuries morning mornings afternoon afternoons evening evenings night nights
+    season spring summer autumn fall winter today yesterday tomorrow tonight ago earlier later monday
+    tuesday wednesday thursday friday saturday sunday january february march april june july august september
+    october november december""".split()
 )
 # Words that end a subject read from the start of its sentence.
 _SUBJECT_ENDS = _PHRASE_BREAKS - {"and"} | _AUXILIARIES | _ADJUNCT_WORDS | _RELATIVE_PRONOUNS
