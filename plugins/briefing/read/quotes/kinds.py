@@ -11,14 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .attribution import SCARE_QUOTE_MAX_WORDS, _sentence_subject
+from .attribution import (
+    EMBEDDED_PHRASE_MAX_WORDS,
+    SCARE_QUOTE_MAX_WORDS,
+    _is_speech_verb,
+    _opens_noun_phrase,
+    _sentence_subject,
+)
 from .layout import _last_word, _Layout
 from .marks import _Quote
 from .speakers import _speaker_of
 from .vocabulary import (
     _AUXILIARIES,
+    _CLAUSE_PUNCTUATION,
     _DASHES,
-    _NOUN_MARKERS,
+    _NOUN_PHRASE_OPENERS,
     _PHRASE_BREAKS,
     _PREPOSITIONS,
     _QUOTE_END_PUNCTUATION,
@@ -33,16 +40,13 @@ PHRASE = "phrase"
 # A quote of at most this many words is a fragment ("action", "temporary relocation"), a phrase, unless it
 # stands as an utterance of its own with a speech verb ("No," she said.).
 FRAGMENT_MAX_WORDS = 2
+# A phrase followed within this many words (and characters) by a speech verb, with nothing but a noun
+# phrase between, is part of that verb's subject ('an "anonymous" Iraqi security source said'). Layout
+# choice, not tuned: a subject's head and its modifiers.
+SUBJECT_AFTER_PHRASE_MAX_WORDS = 4
+SUBJECT_AFTER_PHRASE_MAX_CHARS = 60
 # A quote in title case of at most this many words is a title ("Face the Nation"), with or without a verb.
 TITLE_MAX_WORDS = 6
-# A quote that runs on inside a noun phrase of the writer's sentence (after "a", "the", "another", a
-# possessive; followed by a word of that sentence) is a phrase up to this many words: "another "anonymous
-# senior Iraqi official" told ...". Swept 3-6 on both halves of the quotes dev set, scoring how often a
-# quote so marked is no attributed content of the gold; 4 was best on each half.
-EMBEDDED_PHRASE_MAX_WORDS = 4
-
-# Words before an opening mark that make the quote part of a noun phrase.
-_NOUN_PHRASE_OPENERS = _NOUN_MARKERS | {"another", "so-called"}
 
 
 def quote_kind(paragraphs: Sequence[str], quote: _Quote, text: str) -> str | None:
@@ -91,9 +95,7 @@ def _inside_noun_phrase(paragraphs: Sequence[str], quote: _Quote) -> bool:
         return False
     piece = quote.pieces[0]
     text = paragraphs[piece.paragraph]
-    before = text[: piece.start].rstrip()
-    word_before = before.rsplit(None, 1)[-1].lower() if before else ""
-    if not (word_before in _NOUN_PHRASE_OPENERS or word_before.endswith(("’s", "'s", "s’", "s'"))):
+    if not _opens_noun_phrase(text, piece.start):
         return False
     if text[piece.text_start : piece.text_end].rstrip(" ’'‘").endswith(_QUOTE_END_PUNCTUATION):
         return False
@@ -107,6 +109,8 @@ def phrase_speaker(layout: _Layout, quote: _Quote) -> str | None:
     it or opens its sentence's subject (the writer's scare quotes: 'an "anonymous" source said', 'another
     "senior official" told'); else the subject of its sentence when that is someone ('Smith likened the plan
     to a "gift"'), else the speaker the quotes around it gave."""
+    if _names_the_speaker(layout, quote):
+        return None
     if quote.own_speaker:
         return quote.speaker
     if _modifies_the_next_word(layout.paragraphs, quote) or _opens_the_subject(layout, quote):
@@ -140,3 +144,19 @@ def _opens_the_subject(layout: _Layout, quote: _Quote) -> bool:
     piece = quote.pieces[0]
     before = layout.sentence_tokens(piece.paragraph, piece.start)
     return all(t.lower in _NOUN_PHRASE_OPENERS for t in before) and not _stands_alone(layout.paragraphs, quote)
+
+
+def _names_the_speaker(layout: _Layout, quote: _Quote) -> bool:
+    """The phrase is part of the subject of a speech verb right after it ('an "anonymous" official said'):
+    it describes the one who speaks, it is not what they said."""
+    piece = quote.pieces[-1]
+    text = layout.plain[piece.paragraph]
+    if text[piece.text_start : piece.text_end].rstrip(" ’'‘").endswith(_QUOTE_END_PUNCTUATION):
+        return False
+    tokens = layout.tokens(piece.paragraph, piece.end, min(len(text), piece.end + SUBJECT_AFTER_PHRASE_MAX_CHARS))
+    for i, token in enumerate(tokens[: SUBJECT_AFTER_PHRASE_MAX_WORDS + 1]):
+        if _is_speech_verb(tokens, i):
+            return not any(ch in _CLAUSE_PUNCTUATION for ch in text[piece.end : token.start])
+        if token.lower in _PHRASE_BREAKS or token.lower in _PREPOSITIONS or token.lower in _AUXILIARIES:
+            return False
+    return False

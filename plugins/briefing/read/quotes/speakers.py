@@ -5,11 +5,21 @@ paragraph before."""
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from .attribution import _attribution_before, _has_content, _names_person, _sentence_subject
 from .layout import _Layout, _Token
-from .vocabulary import _DETERMINERS, _INTRODUCTIONS, _PERSON_PRONOUNS, _PREPOSITIONS, _TIME_WORDS
+from .vocabulary import (
+    _DETERMINERS,
+    _DOCUMENT_WORDS,
+    _DOUBLE_MARK,
+    _INTRODUCTIONS,
+    _PERSON_PRONOUNS,
+    _PHRASE_INNER_PREPOSITIONS,
+    _PREPOSITIONS,
+    _TIME_WORDS,
+)
 
 if TYPE_CHECKING:
     from . import PersonMention
@@ -18,9 +28,14 @@ if TYPE_CHECKING:
 # How far back a pronoun looks for the person it stands for.
 PRONOUN_LOOKBACK_PARAGRAPHS = 3
 PRONOUN_LOOKBACK_MENTIONS = 40
+# A person named right after a subject and a comma is in apposition to it ("Another critic, Jane Doe,").
+APPOSITIVE_GAP_CHARS = 3
 
 
 def _speaker_of(layout: _Layout, paragraph: int, subject: list[_Token]) -> str | None:
+    """The speaker an attribution's subject gives: the person it names or a pronoun stands for, else the
+    person named in apposition to it ("Another critic, Jane Doe, said"), else its own words if they describe
+    someone."""
     if not subject:
         return None
     if len(subject) == 1 and subject[0].pronoun:
@@ -35,12 +50,60 @@ def _speaker_of(layout: _Layout, paragraph: int, subject: list[_Token]) -> str |
         return head.name
     if subject[-1].is_capitalised and subject[-1].lower in layout.surnames:
         return layout.surnames[subject[-1].lower]
+    appositive = next(iter(layout.mentions_between(paragraph, end, end + APPOSITIVE_GAP_CHARS)), None)
+    if appositive is not None and text[end : appositive.start].strip() == ",":
+        return appositive.name
+    return _described_speaker(layout, paragraph, subject)
+
+
+def _described_speaker(layout: _Layout, paragraph: int, subject: list[_Token]) -> str | None:
+    """A speaker the text describes without a name ("a senior Iraqi official", "the State Department"), in
+    its words as written; never a time ("the following day"); for a document ("a Homeland Security memo",
+    "the statement"), the one who issued it, named in the phrase or as the subject of the sentence before
+    that mentions the document ("The council released a statement. ..."), else no one."""
+    text = layout.paragraphs[paragraph]
     words = subject
-    while words and (words[0].lower in _DETERMINERS or words[0].lower in _INTRODUCTIONS):
+    while words and (words[0].lower in _DETERMINERS or words[0].lower in _INTRODUCTIONS or words[0].lower == "another"):
         words = words[1:]  # "the newspaper" -> "newspaper", "Even China" -> "China"
     if not words or not _has_content(words) or words[-1].lower in _TIME_WORDS:
-        return None  # "the following day" is when, not who
-    return text[words[0].start : words[-1].end]
+        return None
+    if words[-1].lower in _DOCUMENT_WORDS:
+        issuer = _issuer(words[:-1])
+        if not issuer:
+            return _issuer_before(layout, paragraph, words[-1])
+        words = issuer
+    # the words as written, without the marks of a quote inside them ('another "senior official"')
+    written = " ".join(_DOUBLE_MARK.sub(" ", text[words[0].start : words[-1].end]).split())
+    return written.removesuffix("’s").removesuffix("'s")
+
+
+def _issuer_before(layout: _Layout, paragraph: int, document: _Token) -> str | None:
+    """The subject of the nearest sentence before that mentions the document ("X released a statement"),
+    in this paragraph or the one before, if that subject is someone."""
+    noun = re.compile(rf"\b{re.escape(document.lower)}\b", re.IGNORECASE)
+    for index, end in ((paragraph, document.start), (paragraph - 1, None)):
+        if index < 0:
+            break
+        plain = layout.plain[index]
+        mentions = [m.start() for m in noun.finditer(plain, 0, len(plain) if end is None else end)]
+        mentions = [m for m in mentions if not layout.inside_quote(index, m)]
+        if not mentions:
+            continue
+        subject = _sentence_subject(layout, index, layout.sentence_tokens(index, mentions[-1]))
+        if subject and subject[-1].lower not in _DOCUMENT_WORDS and (subject[0].pronoun or subject[0].is_capitalised):
+            return _speaker_of(layout, index, subject)
+        return None
+    return None
+
+
+def _issuer(words: list[_Token]) -> list[_Token]:
+    """The name before a document's noun ("a Homeland Security memo", "the senator's letter"), if any."""
+    name = list(words)
+    while name and not (name[0].is_capitalised or name[0].lower.endswith(("’s", "'s"))):
+        name = name[1:]
+    if not name or not all(t.is_capitalised or t.lower in _PHRASE_INNER_PREPOSITIONS for t in name):
+        return []
+    return name
 
 
 def _is_head(subject: list[_Token], mention: PersonMention) -> bool:

@@ -73,8 +73,10 @@ _VERB_ENABLERS = frozenset(
 )
 # After these a speech-verb form is a noun ("his claims", "the report").
 _NOUN_MARKERS = frozenset(
-    "the a an his her their its our my your this that these those whose such no any some every each".split()
+    "the a an another his her their its our my your this that these those whose such no any some every each".split()
 )
+# Words before an opening mark that make the quote part of a noun phrase ('the "reform" plan').
+_NOUN_PHRASE_OPENERS = _NOUN_MARKERS | {"so-called"}
 _AUXILIARIES = frozenset("is was were are am be been being has had have".split())
 _PASSIVE_AUXILIARIES = frozenset("is was were are am be been being".split())
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -121,6 +123,17 @@ _TIME_WORDS = frozenset(
     season spring summer autumn fall winter today yesterday tomorrow tonight ago earlier later monday
     tuesday wednesday thursday friday saturday sunday january february march april june july august september
     october november december""".split()
+)
+# Words that name a document: what it says was written by someone, who is the speaker ("a Homeland Security
+# memo" -> Homeland Security), or no one the text names ("the statement read").
+_DOCUMENT_WORDS = frozenset(
+    """statement statements report reports memo memos memorandum letter letters document documents release
+    filing filings complaint complaints lawsuit suit indictment order ruling rulings decision opinion brief
+    motion petition affidavit transcript email e-mail emails tweet tweets post posts message messages note
+    notes text draft cable dossier manifesto communique announcement notice warrant bill law resolution
+    platform bylaws rules regulations guidelines standards study survey poll analysis article piece story
+    column editorial book website site page video clip ad advertisement commercial headline caption sign
+    banner""".split()
 )
 # Words that end a subject read from the start of its sentence.
 _SUBJECT_ENDS = _PHRASE_BREAKS - {"and"} | _AUXILIARIES | _ADJUNCT_WORDS | _RELATIVE_PRONOUNS
