@@ -27,6 +27,7 @@ from .vocabulary import (
     _PHRASE_INNER_PREPOSITIONS,
     _PHRASE_PREPOSITIONS,
     _PREPOSITIONS,
+    _QUANTIFIERS,
     _QUOTE_END_PUNCTUATION,
     _RELATIVE_PRONOUNS,
     _SPEECH_VERB_BASE_FORMS,
@@ -181,9 +182,13 @@ def _subject_after(layout: _Layout, paragraph: int, tokens: list[_Token], first:
     return phrase
 
 
-def _opens_with_a_time(layout: _Layout, paragraph: int, tokens: list[_Token]) -> bool:
-    """The sentence opens with when it happened, set off by a comma ("The following day, ...")."""
-    comma = layout.plain[paragraph].find(",", tokens[0].end, tokens[-1].end)
+def _opens_with_an_adjunct(layout: _Layout, paragraph: int, tokens: list[_Token]) -> bool:
+    """The sentence opens with when it happened or an adverb, set off by a comma ("The following day, ...",
+    "Conversely, ...")."""
+    text = layout.plain[paragraph]
+    if tokens[0].lower.endswith("ly") and text.startswith(",", tokens[0].end):
+        return True
+    comma = text.find(",", tokens[0].end, tokens[-1].end)
     opening = [t for t in tokens[: TIME_PHRASE_MAX_WORDS + 1] if t.end <= comma]
     return 0 < len(opening) <= TIME_PHRASE_MAX_WORDS and opening[-1].lower in _TIME_WORDS
 
@@ -200,7 +205,7 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
     """The subject of a sentence read from its start ("At a rally, the mayor said ..." -> "the mayor"): the
     phrase it opens with, else the first person named outside a prepositional phrase, else the first
     pronoun."""
-    if tokens and (tokens[0].lower in _INTRODUCTIONS or _opens_with_a_time(layout, paragraph, tokens)):
+    if tokens and (tokens[0].lower in _INTRODUCTIONS or _opens_with_an_adjunct(layout, paragraph, tokens)):
         # past the opening phrase, which may hold commas of its own ("Following a long, tense meeting, ...")
         text = layout.plain[paragraph]
         rest = tokens
@@ -248,7 +253,7 @@ def _is_name(words: list[_Token]) -> bool:
 
 
 def _has_content(words: list[_Token]) -> bool:
-    return any(t.lower not in _NOT_CONTENT and not t.text.isdigit() for t in words)
+    return any(t.lower not in _NOT_CONTENT and t.lower not in _QUANTIFIERS and not t.text.isdigit() for t in words)
 
 
 def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: list[_Token], i: int) -> list[_Token]:

@@ -18,7 +18,7 @@ from .attribution import (
     _opens_noun_phrase,
     _sentence_subject,
 )
-from .layout import _last_word, _Layout
+from .layout import _last_word, _Layout, _Token
 from .marks import _Quote
 from .speakers import _speaker_of
 from .vocabulary import (
@@ -117,9 +117,15 @@ def phrase_speaker(layout: _Layout, quote: _Quote) -> str | None:
         return None
     piece = quote.pieces[0]
     subject = _sentence_subject(layout, piece.paragraph, layout.sentence_tokens(piece.paragraph, piece.start))
-    if subject and (subject[0].pronoun or subject[0].is_capitalised):
+    if subject and _names_someone(layout, piece.paragraph, subject):
         return _speaker_of(layout, piece.paragraph, subject) or quote.speaker
     return quote.speaker
+
+
+def _names_someone(layout: _Layout, paragraph: int, subject: list[_Token]) -> bool:
+    """A pronoun, a phrase that names a person, or a capitalised phrase (a name, or "The senator")."""
+    start, end = subject[0].start, subject[-1].end
+    return bool(subject[0].pronoun or subject[0].is_capitalised or layout.mentions_between(paragraph, start, end))
 
 
 def _modifies_the_next_word(paragraphs: Sequence[str], quote: _Quote) -> bool:

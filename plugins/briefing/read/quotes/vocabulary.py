@@ -137,6 +137,8 @@ _DOCUMENT_WORDS = frozenset(
 )
 # Words that end a subject read from the start of its sentence.
 _SUBJECT_ENDS = _PHRASE_BREAKS - {"and"} | _AUXILIARIES | _ADJUNCT_WORDS | _RELATIVE_PRONOUNS
+# Words that count, not name: "All this", "More than 100 people" name no speaker.
+_QUANTIFIERS = frozenset("all more most many much few several both either neither none half".split())
 _NOT_CONTENT = _DETERMINERS | _NOUN_MARKERS | _PHRASE_BREAKS | _ADJUNCT_WORDS | _PREPOSITIONS | _SUBJECT_PRONOUNS
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen sens rep reps del gov gen lt col maj sgt cpl capt cmdr adm amb supt atty jr sr st prof
