@@ -23,7 +23,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from .attribution import _attribution_after, _attribution_before, _frame_before
-from .kinds import STATEMENT, phrase_speaker, quote_kind
+from .kinds import STATEMENT, phrase_speaker, quote_kind, statement_speaker
 from .layout import _Layout, _layout
 from .marks import _pair_marks, _Quote
 from .speakers import _speaker_from_paragraph_before, _speaker_of, _speaker_of_sentence_before
@@ -167,7 +167,7 @@ def _report(layout: _Layout, quotes: list[_Quote], skip: Collection[str]) -> lis
         key = _quote_key(text)
         kind = quote_kind(paragraphs, quote, text) if key else None
         if kind is not None:
-            speaker = quote.speaker if kind == STATEMENT else phrase_speaker(layout, quote)
+            speaker = statement_speaker(layout, quote) if kind == STATEMENT else phrase_speaker(layout, quote)
             found.append((FoundQuote(text, speaker, quote.paragraph, kind), key))
     copies = {i for i, paragraph in enumerate(paragraphs) if skipped and _quote_key(paragraph) in skipped}
     in_body = [key for quote, key in found if quote.paragraph not in copies]

@@ -370,8 +370,10 @@ def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -
     if verbs:
         return _Attribution(_subject_of_verb(layout, paragraph, start, tokens, (main_verbs or verbs)[-1]))
     if layout.plain[paragraph][start:end].rstrip().endswith(":") and tokens:
-        # "Smith, in a statement: ..."
-        return _Attribution(_sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end)))
+        # "Smith, in a statement: ...", but not "Partial transcript as follows:"
+        subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end))
+        if subject and (subject[0].pronoun or _names_person(layout, paragraph, subject)):
+            return _Attribution(subject)
     return None
 
 

@@ -115,11 +115,25 @@ def phrase_speaker(layout: _Layout, quote: _Quote) -> str | None:
         return quote.speaker
     if _modifies_the_next_word(layout.paragraphs, quote) or _opens_the_subject(layout, quote):
         return None
+    return _subject_speaker(layout, quote) or quote.speaker
+
+
+def statement_speaker(layout: _Layout, quote: _Quote) -> str | None:
+    """The speaker of a statement: the one its attribution gave; for one with none that runs on inside the
+    writer's sentence ('Jones has gone after Smith as a "leech who will bleed the country"'), the subject of
+    that sentence."""
+    if quote.speaker is not None or _stands_alone(layout.paragraphs, quote):
+        return quote.speaker
+    return _subject_speaker(layout, quote)
+
+
+def _subject_speaker(layout: _Layout, quote: _Quote) -> str | None:
+    """The subject of the quote's sentence, if it is someone."""
     piece = quote.pieces[0]
     subject = _sentence_subject(layout, piece.paragraph, layout.sentence_tokens(piece.paragraph, piece.start))
     if subject and _names_someone(layout, piece.paragraph, subject):
-        return _speaker_of(layout, piece.paragraph, subject) or quote.speaker
-    return quote.speaker
+        return _speaker_of(layout, piece.paragraph, subject)
+    return None
 
 
 def _names_someone(layout: _Layout, paragraph: int, subject: list[_Token]) -> bool:
