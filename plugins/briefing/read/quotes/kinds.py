@@ -24,7 +24,6 @@ from .speakers import _speaker_of
 from .vocabulary import (
     _AUXILIARIES,
     _CLAUSE_PUNCTUATION,
-    _DASHES,
     _NOUN_PHRASE_OPENERS,
     _PHRASE_BREAKS,
     _PREPOSITIONS,
@@ -45,6 +44,10 @@ FRAGMENT_MAX_WORDS = 2
 # choice, not tuned: a subject's head and its modifiers.
 SUBJECT_AFTER_PHRASE_MAX_WORDS = 4
 SUBJECT_AFTER_PHRASE_MAX_CHARS = 60
+# How far back a quote's setting is read (a bound on the work per quote, not tuned).
+LOOK_BACK_CHARS = 200
+# A quote after one of these (or at its paragraph's start) is set off from the writer's sentence.
+_SETTING_OFF = frozenset({"", ":", ",", ".", "?", "!", "(", *"—–―-"})
 # A quote in title case of at most this many words is a title ("Face the Nation"), with or without a verb.
 TITLE_MAX_WORDS = 6
 
@@ -82,10 +85,18 @@ def _stands_alone(paragraphs: Sequence[str], quote: _Quote) -> bool:
     """Set off from the writer's sentence: it opens its paragraph or follows a colon, a comma or a dash, and
     ends in punctuation of its own ('"No," she said.', 'She said: "Never."')."""
     first, last = quote.pieces[0], quote.pieces[-1]
-    before = paragraphs[first.paragraph][: first.start].rstrip()
     inner = paragraphs[last.paragraph][last.text_start : last.text_end].rstrip(" ’'‘")
-    opens_apart = not before or before.endswith((":", ",", ".", "?", "!", "(", *_DASHES))
-    return opens_apart and inner.endswith(_QUOTE_END_PUNCTUATION)
+    return _mark_before(paragraphs[first.paragraph], first.start) in _SETTING_OFF and inner.endswith(
+        _QUOTE_END_PUNCTUATION
+    )
+
+
+def _mark_before(text: str, offset: int) -> str:
+    """The last character before offset that is no space; "" at the start of the text ("x" past a long run
+    of spaces, so the cost stays bounded)."""
+    start = max(0, offset - LOOK_BACK_CHARS)
+    before = text[start:offset].rstrip()
+    return before[-1:] if before else ("" if start == 0 else "x")
 
 
 def _inside_noun_phrase(paragraphs: Sequence[str], quote: _Quote) -> bool:
@@ -113,9 +124,13 @@ def phrase_speaker(layout: _Layout, quote: _Quote) -> str | None:
         return None
     if quote.own_speaker:
         return quote.speaker
-    if _modifies_the_next_word(layout.paragraphs, quote) or _opens_the_subject(layout, quote):
+    if _modifies_the_next_word(layout.paragraphs, quote):
         return None
-    return _subject_speaker(layout, quote) or quote.speaker
+    piece = quote.pieces[0]
+    before = layout.sentence_tokens(piece.paragraph, piece.start)
+    if all(t.lower in _NOUN_PHRASE_OPENERS for t in before) and not _stands_alone(layout.paragraphs, quote):
+        return None  # it opens its sentence's subject: 'Another "senior official" told ...'
+    return _subject_speaker(layout, quote, before) or quote.speaker
 
 
 def statement_speaker(layout: _Layout, quote: _Quote) -> str | None:
@@ -124,13 +139,14 @@ def statement_speaker(layout: _Layout, quote: _Quote) -> str | None:
     that sentence."""
     if quote.speaker is not None or _stands_alone(layout.paragraphs, quote):
         return quote.speaker
-    return _subject_speaker(layout, quote)
-
-
-def _subject_speaker(layout: _Layout, quote: _Quote) -> str | None:
-    """The subject of the quote's sentence, if it is someone."""
     piece = quote.pieces[0]
-    subject = _sentence_subject(layout, piece.paragraph, layout.sentence_tokens(piece.paragraph, piece.start))
+    return _subject_speaker(layout, quote, layout.sentence_tokens(piece.paragraph, piece.start))
+
+
+def _subject_speaker(layout: _Layout, quote: _Quote, before: list[_Token]) -> str | None:
+    """The subject of the quote's sentence (`before`: its words up to the quote), if it is someone."""
+    piece = quote.pieces[0]
+    subject = _sentence_subject(layout, piece.paragraph, before)
     if subject and _names_someone(layout, piece.paragraph, subject):
         return _speaker_of(layout, piece.paragraph, subject)
     return None
@@ -157,13 +173,6 @@ def _modifies_the_next_word(paragraphs: Sequence[str], quote: _Quote) -> bool:
     if lower in _PHRASE_BREAKS or lower in _PREPOSITIONS or lower in _AUXILIARIES or word in _SPEECH_VERBS:
         return False
     return not (word.islower() and word.endswith(("ed", "s")))
-
-
-def _opens_the_subject(layout: _Layout, quote: _Quote) -> bool:
-    """Only a determiner or nothing stands before the quote in its sentence, and the sentence goes on."""
-    piece = quote.pieces[0]
-    before = layout.sentence_tokens(piece.paragraph, piece.start)
-    return all(t.lower in _NOUN_PHRASE_OPENERS for t in before) and not _stands_alone(layout.paragraphs, quote)
 
 
 def _names_the_speaker(layout: _Layout, quote: _Quote) -> bool:
