@@ -37,14 +37,14 @@ STATEMENT = "statement"
 PHRASE = "phrase"
 
 # A quote of at most this many words is a fragment ("action", "temporary relocation"), a phrase, unless it
-# stands as an utterance of its own with a speech verb ("No," she said.).
+# stands as an utterance of its own with a speech verb ("No," she said.). A definition, not tuned.
 FRAGMENT_MAX_WORDS = 2
 # A phrase followed within this many words (and characters) by a speech verb, with nothing but a noun
 # phrase between, is part of that verb's subject ('an "anonymous" Iraqi security source said'). Layout
 # choice, not tuned: a subject's head and its modifiers.
 SUBJECT_AFTER_PHRASE_MAX_WORDS = 4
 SUBJECT_AFTER_PHRASE_MAX_CHARS = 60
-# How far back a quote's setting is read (a bound on the work per quote, not tuned).
+# How far back a quote's setting is read: a bound on the work per quote, not tuned.
 LOOK_BACK_CHARS = 200
 # A quote after one of these (or at its paragraph's start) is set off from the writer's sentence.
 _SETTING_OFF = frozenset({"", ":", ",", ".", "?", "!", "(", *"—–―-"})

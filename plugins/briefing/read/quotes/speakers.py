@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 # How far back a pronoun looks for the person it stands for.
 PRONOUN_LOOKBACK_PARAGRAPHS = 3
 PRONOUN_LOOKBACK_MENTIONS = 40
-# A person named right after a subject and a comma is in apposition to it ("Another critic, Jane Doe,").
+# A person named right after a subject and a comma is in apposition to it ("Another critic, Jane Doe,"):
+# the comma and a space, not tuned.
 APPOSITIVE_GAP_CHARS = 3
 
 
