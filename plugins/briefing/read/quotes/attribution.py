@@ -220,7 +220,7 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             tokens = rest  # else the comma closed a clause of the sentence ("..., stripping out ...")
     text = layout.plain[paragraph]
     phrase: list[_Token] = []
-    for token in tokens[:SPEAKER_MAX_WORDS]:
+    for i, token in enumerate(tokens[:SPEAKER_MAX_WORDS]):
         if token.pronoun:
             if not phrase:
                 return [token]
@@ -233,6 +233,7 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             phrase
             and token.text.islower()
             and (token.text.endswith("ed") or (token.lower != "of" and _is_name(phrase)))
+            and not _noun_after_a_place(layout, paragraph, phrase, tokens[i + 1 : i + 2])
         ):
             break  # "Smith unleashed", "Jane Smith sings"
         phrase.append(token)
@@ -247,6 +248,17 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             if not before or before[-1].lower not in _PREPOSITIONS:
                 return [t for t in tokens if mention.start <= t.start < mention.end]
     return next(([t] for t in tokens if t.pronoun), [])
+
+
+def _noun_after_a_place(layout: _Layout, paragraph: int, name: list[_Token], following: list[_Token]) -> bool:
+    """A name that is no person's, then a word the verb follows: "Basra protesters torched" (a noun), unlike
+    "Jane Smith sings"."""
+    if not following or _names_person(layout, paragraph, name):
+        return False
+    verb = following[0]
+    return (
+        verb.text in _SPEECH_VERBS or verb.lower in _AUXILIARIES or (verb.text.islower() and verb.text.endswith("ed"))
+    )
 
 
 def _is_name(words: list[_Token]) -> bool:

@@ -134,13 +134,13 @@ def phrase_speaker(layout: _Layout, quote: _Quote) -> str | None:
 
 
 def statement_speaker(layout: _Layout, quote: _Quote) -> str | None:
-    """The speaker of a statement: the one its attribution gave; for one with none that runs on inside the
+    """The speaker of a statement: the one its own attribution gave; for one without that runs on inside the
     writer's sentence ('Jones has gone after Smith as a "leech who will bleed the country"'), the subject of
-    that sentence."""
-    if quote.speaker is not None or _stands_alone(layout.paragraphs, quote):
+    that sentence if it is someone, else the speaker the quotes around it gave."""
+    if quote.own_speaker or _stands_alone(layout.paragraphs, quote):
         return quote.speaker
     piece = quote.pieces[0]
-    return _subject_speaker(layout, quote, layout.sentence_tokens(piece.paragraph, piece.start))
+    return _subject_speaker(layout, quote, layout.sentence_tokens(piece.paragraph, piece.start)) or quote.speaker
 
 
 def _subject_speaker(layout: _Layout, quote: _Quote, before: list[_Token]) -> str | None:
