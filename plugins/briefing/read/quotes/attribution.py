@@ -206,7 +206,10 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
     """The subject of a sentence read from its start ("At a rally, the mayor said ..." -> "the mayor"): the
     phrase it opens with, else the first person named outside a prepositional phrase, else the first
     pronoun."""
-    if tokens and (tokens[0].lower in _INTRODUCTIONS or _opens_with_an_adjunct(layout, paragraph, tokens)):
+    if tokens and _opens_with_an_adjunct(layout, paragraph, tokens):
+        comma = layout.plain[paragraph].find(",", tokens[0].end, tokens[-1].end)
+        tokens = [t for t in tokens if t.start > comma]  # "The next morning, striking workers ..."
+    elif tokens and tokens[0].lower in _INTRODUCTIONS:
         # past the opening phrase, which may hold commas of its own ("Following a long, tense meeting, ...")
         text = layout.plain[paragraph]
         rest = tokens
