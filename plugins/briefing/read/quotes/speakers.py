@@ -15,6 +15,7 @@ from .vocabulary import (
     _DOCUMENT_WORDS,
     _DOUBLE_MARK,
     _INTRODUCTIONS,
+    _NOT_CONTENT,
     _PERSON_PRONOUNS,
     _PHRASE_INNER_PREPOSITIONS,
     _PREPOSITIONS,
@@ -66,16 +67,17 @@ def _described_speaker(layout: _Layout, paragraph: int, subject: list[_Token]) -
     words = subject
     while words and (words[0].lower in _DETERMINERS or words[0].lower in _INTRODUCTIONS or words[0].lower == "another"):
         words = words[1:]  # "the newspaper" -> "newspaper", "Even China" -> "China"
-    if not words or not _has_content(words) or words[-1].lower in _TIME_WORDS:
+    if not words or not _has_content(words) or _without_possessive(words[-1].lower) in _TIME_WORDS:
         return None
     if words[-1].lower in _DOCUMENT_WORDS:
         issuer = _issuer(words[:-1])
         if not issuer:
             return _issuer_before(layout, paragraph, words[-1])
         words = issuer
+    words = _trailing_name(words)
     # the words as written, without the marks of a quote inside them ('another "senior official"')
     written = " ".join(_DOUBLE_MARK.sub(" ", text[words[0].start : words[-1].end]).split())
-    return written.removesuffix("’s").removesuffix("'s")
+    return _without_possessive(written)
 
 
 def _issuer_before(layout: _Layout, paragraph: int, document: _Token) -> str | None:
@@ -95,6 +97,23 @@ def _issuer_before(layout: _Layout, paragraph: int, document: _Token) -> str | N
             return _speaker_of(layout, index, subject)
         return None
     return None
+
+
+def _trailing_name(words: list[_Token]) -> list[_Token]:
+    """A phrase ending in a name after a word in lower case is about that name, its head: "campaign
+    spokesman Brian Fallon" -> "Brian Fallon", "a Bloomberg interview Trump" -> "Trump"."""
+    for i in range(len(words) - 1, 0, -1):
+        if not words[i].is_capitalised:
+            return words
+        before = words[i - 1]
+        if not before.is_capitalised:
+            # a title or a noun before the name, not "of the" or "for" ("delegate of the Virgin Islands")
+            return words[i:] if before.lower not in _NOT_CONTENT | _PHRASE_INNER_PREPOSITIONS else words
+    return words
+
+
+def _without_possessive(word: str) -> str:
+    return word.removesuffix("’s").removesuffix("'s")
 
 
 def _issuer(words: list[_Token]) -> list[_Token]:
