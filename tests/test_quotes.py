@@ -442,6 +442,20 @@ def test_phrase_takes_the_subject_of_its_sentence():
             id="document_with_no_issuer_has_no_speaker",
         ),
         pytest.param(
+            "According to a civil complaint filed by the Harbour Authority, the firm “moved the money offshore.”",
+            {},
+            "moved the money offshore.",
+            "Harbour Authority",
+            id="document_filed_by_its_issuer",
+        ),
+        pytest.param(
+            "PORTSMOUTH, May 3 — Dock workers said the deal was “a start,” nothing more.",
+            {},
+            "a start",
+            "Dock workers",
+            id="dateline_place_is_not_the_speaker",
+        ),
+        pytest.param(
             "Another critic, Grace Okafor, compared the plan to “moving the deckchairs around.”",
             OKAFOR,
             "moving the deckchairs around.",
@@ -459,6 +473,11 @@ def test_phrase_takes_the_subject_of_its_sentence():
 )
 def test_speaker_is_someone_not_a_time_a_document_or_a_clause_piece(paragraph, people, quote, speaker):
     assert speakers(quotes_of([paragraph], people))[quote] == speaker
+
+
+def test_dateline_place_is_not_a_phrases_source():
+    found = quotes_of(["PORTSMOUTH — Cargo moved again on Friday after a week of “delays.”"])
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", None)]
 
 
 def test_colon_line_without_a_person_introduces_no_speaker():

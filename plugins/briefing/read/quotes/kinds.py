@@ -24,6 +24,8 @@ from .speakers import _speaker_of
 from .vocabulary import (
     _AUXILIARIES,
     _CLAUSE_PUNCTUATION,
+    _DASHES,
+    _LEADING_SPACE,
     _NOUN_PHRASE_OPENERS,
     _PHRASE_BREAKS,
     _PREPOSITIONS,
@@ -44,10 +46,13 @@ FRAGMENT_MAX_WORDS = 2
 # choice, not tuned: a subject's head and its modifiers.
 SUBJECT_AFTER_PHRASE_MAX_WORDS = 4
 SUBJECT_AFTER_PHRASE_MAX_CHARS = 60
+# A single word in capitals opening a paragraph is a dateline's place from this many letters ("CONGRESS,"),
+# an acronym below it ("NATO"). Layout choice, not tuned.
+DATELINE_MIN_LETTERS = 6
 # How far back a quote's setting is read: a bound on the work per quote, not tuned.
 LOOK_BACK_CHARS = 200
 # A quote after one of these (or at its paragraph's start) is set off from the writer's sentence.
-_SETTING_OFF = frozenset({"", ":", ",", ".", "?", "!", "(", *"—–―-"})
+_SETTING_OFF = frozenset({"", ":", ",", ".", "?", "!", "(", *_DASHES})
 # A quote in title case of at most this many words is a title ("Face the Nation"), with or without a verb.
 TITLE_MAX_WORDS = 6
 
@@ -153,9 +158,23 @@ def _subject_speaker(layout: _Layout, quote: _Quote, before: list[_Token]) -> st
 
 
 def _names_someone(layout: _Layout, paragraph: int, subject: list[_Token]) -> bool:
-    """A pronoun, a phrase that names a person, or a capitalised phrase (a name, or "The senator")."""
+    """A pronoun, a phrase that names a person, or a capitalised phrase (a name, or "The senator"), but not
+    the place of a dateline ("LOS ANGELES, Sept. 28 - ...")."""
     start, end = subject[0].start, subject[-1].end
-    return bool(subject[0].pronoun or subject[0].is_capitalised or layout.mentions_between(paragraph, start, end))
+    if layout.mentions_between(paragraph, start, end) or subject[0].pronoun:
+        return True
+    return subject[0].is_capitalised and not _is_dateline(layout.paragraphs[paragraph], subject)
+
+
+def _is_dateline(text: str, subject: list[_Token]) -> bool:
+    """Words in capitals opening the paragraph, set off by a comma or a dash: a dateline's place."""
+    capitals = "".join(t.text for t in subject)
+    return (
+        subject[0].start == _LEADING_SPACE.match(text).end()
+        and capitals.isupper()
+        and (len(subject) > 1 or len(capitals) >= DATELINE_MIN_LETTERS)
+        and text[subject[-1].end : subject[-1].end + 2].lstrip()[:1] in (",", *_DASHES)
+    )
 
 
 def _modifies_the_next_word(paragraphs: Sequence[str], quote: _Quote) -> bool:

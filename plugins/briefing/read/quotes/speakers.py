@@ -8,7 +8,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from .attribution import _attribution_before, _has_content, _names_person, _sentence_subject
+from .attribution import _attribution_before, _has_content, _names_person, _sentence_subject, _subject_after
 from .layout import _Layout, _Token
 from .vocabulary import (
     _DETERMINERS,
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 # How far back a pronoun looks for the person it stands for.
 PRONOUN_LOOKBACK_PARAGRAPHS = 3
 PRONOUN_LOOKBACK_MENTIONS = 40
+# An agent after "by" ("a complaint filed by ...") is read within this many characters. Not tuned.
+AGENT_MAX_CHARS = 120
 # A person named right after a subject and a comma is in apposition to it ("Another critic, Jane Doe,"):
 # the comma and a space, not tuned.
 APPOSITIVE_GAP_CHARS = 3
@@ -67,10 +69,13 @@ def _described_speaker(layout: _Layout, paragraph: int, subject: list[_Token]) -
     words = subject
     while words and (words[0].lower in _DETERMINERS or words[0].lower in _INTRODUCTIONS or words[0].lower == "another"):
         words = words[1:]  # "the newspaper" -> "newspaper", "Even China" -> "China"
+    participle = next((i for i, t in enumerate(words) if i and t.text.islower() and t.text.endswith("ed")), None)
+    agent = _agent_after(layout, paragraph, words[participle]) if participle is not None else []
+    words = words[:participle]  # "a civil complaint filed (by ...)" -> "civil complaint"
     if not words or not _has_content(words) or _without_possessive(words[-1].lower) in _TIME_WORDS:
         return None
     if words[-1].lower in _DOCUMENT_WORDS:
-        issuer = _issuer(words[:-1])
+        issuer = agent or _issuer(words[:-1])
         if not issuer:
             return _issuer_before(layout, paragraph, words[-1])
         words = issuer
@@ -78,6 +83,17 @@ def _described_speaker(layout: _Layout, paragraph: int, subject: list[_Token]) -
     # the words as written, without the marks of a quote inside them ('another "senior official"')
     written = " ".join(_DOUBLE_MARK.sub(" ", text[words[0].start : words[-1].end]).split())
     return _without_possessive(written)
+
+
+def _agent_after(layout: _Layout, paragraph: int, participle: _Token) -> list[_Token]:
+    """Who did it, after a participle: "a complaint filed by the Securities and Exchange Commission"."""
+    following = layout.tokens(paragraph, participle.end, participle.end + AGENT_MAX_CHARS)
+    if not following or following[0].lower != "by":
+        return []
+    agent = _subject_after(layout, paragraph, following, 1, following[-1].end)
+    while agent and agent[0].lower in _DETERMINERS:
+        agent = agent[1:]
+    return agent if _has_content(agent) else []
 
 
 def _issuer_before(layout: _Layout, paragraph: int, document: _Token) -> str | None:
