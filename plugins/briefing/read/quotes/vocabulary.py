@@ -78,6 +78,11 @@ _NOUN_MARKERS = frozenset(
 # Words before an opening mark that make the quote part of a noun phrase ('the "reform" plan').
 _NOUN_PHRASE_OPENERS = _NOUN_MARKERS | {"so-called"}
 _AUXILIARIES = frozenset("is was were are am be been being has had have".split())
+# Verb forms a clause has and a noun phrase does not: auxiliaries, modals, "not".
+_FINITE_VERBS = frozenset(
+    """is was were are am be been being has had have do does did will would can could shall should may might
+    must not""".split()
+)
 _PASSIVE_AUXILIARIES = frozenset("is was were are am be been being".split())
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _COORDINATORS = frozenset({"and", "but", "or", "then"})
