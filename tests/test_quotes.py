@@ -500,8 +500,19 @@ def test_speaker_is_someone_not_a_time_a_document_or_a_clause_piece(paragraph, p
 
 
 def test_dateline_place_is_not_a_phrases_source():
-    found = quotes_of(["PORTSMOUTH — Cargo moved again on Friday after a week of “delays.”"])
+    found = quotes_of(["PORTSMOUTH — After a week of “delays,” cargo moved again on Friday."])
     assert [(q.kind, q.speaker) for q in found] == [("phrase", None)]
+
+
+def test_the_sentence_after_a_dateline_gives_the_source():
+    paragraph = "PORTSMOUTH, May 3 (Wire) — At the harbour, Okafor likened the repairs to “a patch on a patch.”"
+    found = quotes_of([paragraph], OKAFOR)
+    assert [(q.kind, q.speaker) for q in found] == [("statement", "Grace Okafor")]
+
+
+def test_according_to_closing_the_sentence_gives_the_source():
+    found = quotes_of(["Some 4,000 people joined a citywide “sit-out” on Sunday, according to the organizers."])
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", "organizers")]
 
 
 def test_colon_line_without_a_person_introduces_no_speaker():

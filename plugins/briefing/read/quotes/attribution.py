@@ -18,6 +18,7 @@ from .vocabulary import (
     _DETERMINERS,
     _INTRODUCTIONS,
     _INVERTIBLE_VERBS,
+    _LEADING_SPACE,
     _NOT_CONTENT,
     _NOUN_LIKE_PLURALS,
     _NOUN_MARKERS,
@@ -59,6 +60,8 @@ SPEAKER_MAX_WORDS = 10
 # A sentence opening with a time phrase of at most this many words before a comma ("A day earlier, ...")
 # has its subject after the comma. Layout choice, not tuned.
 TIME_PHRASE_MAX_WORDS = 5
+# A dateline ("LOS ANGELES, Sept. 28 (UPI) —") ends with its dash within this many characters. Not tuned.
+DATELINE_MAX_CHARS = 60
 # A subject with its appositives ("Jane Doe, a spokeswoman for the campaign, said") fits in this many
 # characters before its verb.
 SUBJECT_MAX_CHARS = 400
@@ -183,6 +186,17 @@ def _subject_after(layout: _Layout, paragraph: int, tokens: list[_Token], first:
     return phrase
 
 
+def _past_a_dateline(text: str, tokens: list[_Token]) -> list[_Token]:
+    """The words after a dateline that opens the paragraph ("LOS ANGELES, Sept. 28 (UPI) — In a ...")."""
+    if not tokens or tokens[0].start != _LEADING_SPACE.match(text).end() or not tokens[0].text.isupper():
+        return tokens
+    window = text[tokens[0].start : tokens[0].start + DATELINE_MAX_CHARS]
+    dash = next((i for i, ch in enumerate(window) if ch in "—–―" or window.startswith(" - ", i)), -1)
+    if dash < 0:
+        return tokens
+    return [t for t in tokens if t.start > tokens[0].start + dash]
+
+
 def _opens_with_an_adjunct(layout: _Layout, paragraph: int, tokens: list[_Token]) -> bool:
     """The sentence opens with when it happened or an adverb, set off by a comma ("The following day, ...",
     "Conversely, ...")."""
@@ -206,6 +220,7 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
     """The subject of a sentence read from its start ("At a rally, the mayor said ..." -> "the mayor"): the
     phrase it opens with, else the first person named outside a prepositional phrase, else the first
     pronoun."""
+    tokens = _past_a_dateline(layout.plain[paragraph], tokens)
     if tokens and _opens_with_an_adjunct(layout, paragraph, tokens):
         comma = layout.plain[paragraph].find(",", tokens[0].end, tokens[-1].end)
         tokens = [t for t in tokens if t.start > comma]  # "The next morning, striking workers ..."
@@ -352,6 +367,10 @@ def _closing_attribution(layout: _Layout, paragraph: int, start: int, end: int) 
     if comma < 0:
         return None
     tokens = layout.tokens(paragraph, comma + 1, end)
+    if tokens and _is_according_to(
+        tokens, 0
+    ):  # '... a nationwide "walk-in" at 2,000 schools, according to the organizers.'
+        return _Attribution(_subject_after(layout, paragraph, tokens, 2, end))
     verbs = [i for i in range(min(len(tokens), CLOSING_ATTRIBUTION_MAX_WORDS)) if _is_speech_verb(tokens, i)]
     if not verbs or len(tokens) - verbs[0] > CLOSING_ATTRIBUTION_MAX_WORDS:
         return None
