@@ -480,6 +480,13 @@ def test_phrase_takes_the_subject_of_its_sentence():
             id="dateline_place_is_not_the_speaker",
         ),
         pytest.param(
+            "The council rejected Okafor’s claim that the plan was “a gift to developers and nothing more.”",
+            OKAFOR,
+            "a gift to developers and nothing more.",
+            "Grace Okafor",
+            id="owner_of_a_claim",
+        ),
+        pytest.param(
             "Another critic, Grace Okafor, compared the plan to “moving the deckchairs around.”",
             OKAFOR,
             "moving the deckchairs around.",

@@ -31,6 +31,7 @@ from .vocabulary import (
     _QUANTIFIERS,
     _QUOTE_END_PUNCTUATION,
     _RELATIVE_PRONOUNS,
+    _SPEECH_NOUNS,
     _SPEECH_VERB_BASE_FORMS,
     _SPEECH_VERBS,
     _SUBJECT_ENDS,
@@ -404,12 +405,31 @@ def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -
     main_verbs = [i for i in verbs if i == 0 or tokens[i - 1].lower not in _RELATIVE_PRONOUNS | {"to"}]
     if verbs:
         return _Attribution(_subject_of_verb(layout, paragraph, start, tokens, (main_verbs or verbs)[-1]))
+    owner = _owner_of_words(tokens)
+    if owner:
+        return _Attribution(owner)
     if layout.plain[paragraph][start:end].rstrip().endswith(":") and tokens:
         # "Smith, in a statement: ...", but not "Partial transcript as follows:"
         subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end))
         if subject and (subject[0].pronoun or _names_person(layout, paragraph, subject)):
             return _Attribution(subject)
     return None
+
+
+def _owner_of_words(tokens: list[_Token]) -> list[_Token]:
+    """The one whose words a noun of speech brings in: "Smith's claim that ...", "the mayor's warning that"
+    -> "Smith", "the mayor" (the noun the last one before the quote)."""
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i].lower in _SPEECH_NOUNS and tokens[i - 1].lower.endswith(("’s", "'s")):
+            if i + 1 < len(tokens) and tokens[i + 1].lower != "that":
+                return []
+            start = i - 1
+            while start > 0 and tokens[start - 1].is_capitalised and tokens[i - 1].is_capitalised:
+                start -= 1  # "Jane Smith's claim"
+            if start > 0 and tokens[start - 1].lower in _DETERMINERS:
+                start -= 1  # "the mayor's warning"
+            return tokens[start:i]
+    return []
 
 
 def _introduces_speech(text: str, tokens: list[_Token], i: int) -> bool:

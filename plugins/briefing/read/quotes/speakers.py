@@ -46,6 +46,10 @@ def _speaker_of(layout: _Layout, paragraph: int, subject: list[_Token]) -> str |
         return _resolve_pronoun(layout, paragraph, subject[0])
     text = layout.paragraphs[paragraph]
     start, end = subject[0].start, subject[-1].end
+    if subject[-1].lower.endswith(("’s", "'s")):  # the owner of the words: "Smith's claim that ..."
+        owner = layout.mentions_between(paragraph, subject[-1].start, subject[-1].end)
+        if owner:
+            return owner[-1].name
     head = None
     for mention in layout.mentions_between(paragraph, start, end):
         if not text.startswith(("’s", "'s"), mention.end):

@@ -58,6 +58,12 @@ _NOUN_LIKE_BASES = frozenset(
     yell""".split()
 )
 _NOUN_LIKE_PLURALS = frozenset(third for base, third, _, _ in _VERB_FORMS if base in _NOUN_LIKE_BASES)
+# Nouns of speech that bring in someone's words after their owner ("Smith's claim that ...").
+_SPEECH_NOUNS = frozenset(
+    """claim claims statement statements remark remarks comment comments assertion assertions argument warning
+    warnings promise promises pledge suggestion insistence contention charge accusation accusations view
+    belief words""".split()
+)
 # Speech verbs that take a quote but no object; with an object they mean something else ("added two forms").
 _WITHOUT_OBJECT_BASES = frozenset("add continue conclude post repeat report state stress find".split())
 _WITHOUT_OBJECT_VERBS = frozenset(
