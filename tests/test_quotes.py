@@ -480,6 +480,13 @@ def test_phrase_takes_the_subject_of_its_sentence():
             id="dateline_place_is_not_the_speaker",
         ),
         pytest.param(
+            "The director wants the film to be “a warning to every town on the coast.”",
+            {},
+            "a warning to every town on the coast.",
+            "director",
+            id="verb_before_its_object_is_not_part_of_the_subject",
+        ),
+        pytest.param(
             "The council rejected Okafor’s claim that the plan was “a gift to developers and nothing more.”",
             OKAFOR,
             "a gift to developers and nothing more.",

@@ -255,6 +255,8 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             and not _noun_after_a_place(layout, paragraph, phrase, tokens[i + 1 : i + 2])
         ):
             break  # "Smith unleashed", "Jane Smith sings"
+        if phrase and _is_verb_before_its_object(token, tokens[i + 1 : i + 2]):
+            break  # "The director makes this clear"
         phrase.append(token)
     if _has_content(phrase):
         return phrase
@@ -267,6 +269,14 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             if not before or before[-1].lower not in _PREPOSITIONS:
                 return [t for t in tokens if mention.start <= t.start < mention.end]
     return next(([t] for t in tokens if t.pronoun), [])
+
+
+def _is_verb_before_its_object(token: _Token, following: list[_Token]) -> bool:
+    """A word in lower case ending in -s right before a determiner or a pronoun is a verb ("makes this",
+    "wants the"), not part of the subject before it."""
+    if not following or not token.text.islower() or not token.text.endswith("s") or token.text.endswith("ss"):
+        return False
+    return following[0].lower in _NOUN_MARKERS or following[0].lower in ("him", "them", "us", "me", "it")
 
 
 def _noun_after_a_place(layout: _Layout, paragraph: int, name: list[_Token], following: list[_Token]) -> bool:
