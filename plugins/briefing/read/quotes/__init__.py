@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .attribution import _attribution_after, _attribution_before, _frame_before
+from .attribution import _attribution_after, _attribution_before
+from .frames import _frame_before
 from .kinds import STATEMENT, phrase_speaker, quote_kind, statement_speaker
 from .layout import _Layout, _layout
 from .marks import _pair_marks, _Quote

@@ -12,13 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution import (
-    EMBEDDED_PHRASE_MAX_WORDS,
-    SCARE_QUOTE_MAX_WORDS,
-    _is_speech_verb,
-    _opens_noun_phrase,
-    _sentence_subject,
-)
+from .attribution import _is_speech_verb, _sentence_subject
+from .frames import EMBEDDED_PHRASE_MAX_WORDS, SCARE_QUOTE_MAX_WORDS, _opens_noun_phrase
 from .layout import _last_word, _Layout, _Token
 from .marks import _Quote
 from .speakers import _speaker_of
