@@ -473,6 +473,13 @@ def test_phrase_takes_the_subject_of_its_sentence():
             id="document_filed_by_its_issuer",
         ),
         pytest.param(
+            "“The quay will stay closed until further notice,” according to a statement from the Harbour Authority.",
+            {},
+            "The quay will stay closed until further notice",
+            "Harbour Authority",
+            id="document_from_its_issuer",
+        ),
+        pytest.param(
             "PORTSMOUTH, May 3 — Dock workers said the deal was “a start,” nothing more.",
             {},
             "a start",

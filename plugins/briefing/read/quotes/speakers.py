@@ -31,6 +31,9 @@ PRONOUN_LOOKBACK_PARAGRAPHS = 3
 PRONOUN_LOOKBACK_MENTIONS = 40
 # An agent after "by" ("a complaint filed by ...") is read within this many characters. Not tuned.
 AGENT_MAX_CHARS = 120
+_AGENT = frozenset({"by"})
+# A document's issuer follows one of these ("a statement from the ministry", "a report by the agency").
+_ISSUER_PREPOSITIONS = frozenset({"by", "from", "of"})
 # A person named right after a subject and a comma is in apposition to it ("Another critic, Jane Doe,"):
 # the comma and a space, not tuned.
 APPOSITIVE_GAP_CHARS = 3
@@ -79,7 +82,7 @@ def _described_speaker(layout: _Layout, paragraph: int, subject: list[_Token]) -
     if not words or not _has_content(words) or _without_possessive(words[-1].lower) in _TIME_WORDS:
         return None
     if words[-1].lower in _DOCUMENT_WORDS:
-        issuer = agent or _issuer(words[:-1])
+        issuer = agent or _agent_after(layout, paragraph, words[-1], _ISSUER_PREPOSITIONS) or _issuer(words[:-1])
         if not issuer:
             return _issuer_before(layout, paragraph, words[-1])
         words = issuer
@@ -89,10 +92,13 @@ def _described_speaker(layout: _Layout, paragraph: int, subject: list[_Token]) -
     return _without_possessive(written)
 
 
-def _agent_after(layout: _Layout, paragraph: int, participle: _Token) -> list[_Token]:
-    """Who did it, after a participle: "a complaint filed by the Securities and Exchange Commission"."""
-    following = layout.tokens(paragraph, participle.end, participle.end + AGENT_MAX_CHARS)
-    if not following or following[0].lower != "by":
+def _agent_after(
+    layout: _Layout, paragraph: int, word: _Token, prepositions: frozenset = frozenset({"by"})
+) -> list[_Token]:
+    """Who did it, after a participle ("a complaint filed by the Securities and Exchange Commission") or a
+    document ("a statement from the ministry")."""
+    following = layout.tokens(paragraph, word.end, word.end + AGENT_MAX_CHARS)
+    if not following or following[0].lower not in prepositions:
         return []
     agent = _subject_after(layout, paragraph, following, 1, following[-1].end)
     while agent and agent[0].lower in _DETERMINERS:
