@@ -536,6 +536,16 @@ def test_according_to_closing_the_sentence_gives_the_source():
     assert [(q.kind, q.speaker) for q in found] == [("phrase", "organizers")]
 
 
+def test_a_short_sentence_of_its_own_is_a_statement():
+    found = quotes_of(["“It’s over,” Okafor said. “We are leaving.”"], OKAFOR)
+    assert [(q.kind, q.speaker) for q in found] == [("statement", "Grace Okafor"), ("statement", "Grace Okafor")]
+
+
+def test_a_phrase_takes_the_subject_of_its_own_clause():
+    found = quotes_of(["Okafor backed the plan; Lindqvist likened it to “a blank cheque.”"], OKAFOR | LINDQVIST)
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", "Tom Lindqvist")]
+
+
 def test_colon_line_without_a_person_introduces_no_speaker():
     paragraphs = ["Partial minutes of the meeting follow:", "“The budget is closed for this year.”"]
     assert speakers(quotes_of(paragraphs)) == {"The budget is closed for this year.": None}

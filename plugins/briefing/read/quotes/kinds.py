@@ -55,6 +55,8 @@ DATELINE_MIN_LETTERS = 6
 LOOK_BACK_CHARS = 200
 # A quote after one of these (or at its paragraph's start) is set off from the writer's sentence.
 _SETTING_OFF = frozenset({"", ":", ",", ".", "?", "!", "(", *_DASHES})
+# Conjunctions that open a clause of its own after a comma.
+_CLAUSE_OPENERS = frozenset({"while", "but", "whereas", "although", "though", "and", "yet"})
 # A quote in title case of at most this many words is a title ("Face the Nation"), with or without a verb.
 TITLE_MAX_WORDS = 6
 
@@ -66,8 +68,10 @@ def quote_kind(paragraphs: Sequence[str], quote: _Quote, text: str) -> str | Non
         return None
     if _is_title(paragraphs, quote, text, words):
         return PHRASE
+    if _stands_alone(paragraphs, quote) and (quote.has_own_verb or _is_clause(words)):
+        return STATEMENT  # '"No," she said.', '"We are leaving."'
     if len(words) <= FRAGMENT_MAX_WORDS:
-        return STATEMENT if quote.has_own_verb and _stands_alone(paragraphs, quote) else PHRASE
+        return PHRASE
     if len(words) <= SCARE_QUOTE_MAX_WORDS and not quote.has_own_verb:
         return PHRASE
     if len(words) <= EMBEDDED_PHRASE_MAX_WORDS and _inside_noun_phrase(paragraphs, quote):
@@ -172,8 +176,16 @@ def statement_speaker(layout: _Layout, quote: _Quote) -> str | None:
 
 
 def _subject_speaker(layout: _Layout, quote: _Quote, before: list[_Token]) -> str | None:
-    """The subject of the quote's sentence (`before`: its words up to the quote), if it is someone."""
+    """The subject of the quote's clause (`before`: its sentence's words up to the quote), if it is someone.
+    A clause starts after a semicolon or a comma and a conjunction ("Supporters call it "overdue," while
+    opponents call it "reckless"")."""
     piece = quote.pieces[0]
+    text = layout.plain[piece.paragraph]
+    for i in range(len(before) - 1, 0, -1):
+        gap = text[before[i - 1].end : before[i].start]
+        if ";" in gap or ("," in gap and before[i].lower in _CLAUSE_OPENERS):
+            before = before[i + 1 :] if before[i].lower in _CLAUSE_OPENERS else before[i:]
+            break
     subject = _sentence_subject(layout, piece.paragraph, before)
     if subject and _names_someone(layout, piece.paragraph, subject):
         return _speaker_of(layout, piece.paragraph, subject)
