@@ -404,6 +404,11 @@ def test_unnamed_source_is_given_as_the_description_the_text_gives():
     assert [(q.kind, q.speaker) for q in found] == [("statement", "anonymous senior port official")]
 
 
+def test_unnamed_source_ends_before_what_describes_it():
+    found = quotes_of(["“The vote will be close,” said one senior council member familiar with the count."])
+    assert [q.speaker for q in found] == ["one senior council member"]
+
+
 def test_phrase_takes_the_subject_of_its_sentence():
     found = quotes_of(["Lindqvist has likened the deal to “a blank cheque” in every interview."], LINDQVIST)
     assert [(q.kind, q.speaker) for q in found] == [("phrase", "Tom Lindqvist")]

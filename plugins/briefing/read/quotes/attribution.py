@@ -26,6 +26,7 @@ from .vocabulary import (
     _PHRASE_BREAKS,
     _PHRASE_INNER_PREPOSITIONS,
     _PHRASE_PREPOSITIONS,
+    _POSTMODIFYING_ADJECTIVES,
     _PREPOSITIONS,
     _QUANTIFIERS,
     _QUOTE_END_PUNCTUATION,
@@ -171,6 +172,8 @@ def _subject_after(layout: _Layout, paragraph: int, tokens: list[_Token], first:
         phrase.append(token)
         if len(phrase) == SPEAKER_MAX_WORDS:
             break
+    while len(phrase) > 1 and phrase[-1].lower in _POSTMODIFYING_ADJECTIVES:
+        phrase.pop()  # "a diplomat familiar (with the talks)"
     return phrase
 
 

@@ -148,6 +148,9 @@ _DOCUMENT_WORDS = frozenset(
 )
 # Words that end a subject read from the start of its sentence.
 _SUBJECT_ENDS = _PHRASE_BREAKS - {"and"} | _AUXILIARIES | _ADJUNCT_WORDS | _RELATIVE_PRONOUNS
+# Adjectives that follow the noun they describe, before their own preposition ("a source close to the talks",
+# "an official familiar with the plan"): not the end of a speaker's description.
+_POSTMODIFYING_ADJECTIVES = frozenset("familiar close aware knowledgeable briefed involved loyal opposed".split())
 # Words that count, not name: "All this", "More than 100 people" name no speaker.
 _QUANTIFIERS = frozenset("all more most many much few several both either neither none half".split())
 _NOT_CONTENT = _DETERMINERS | _NOUN_MARKERS | _PHRASE_BREAKS | _ADJUNCT_WORDS | _PREPOSITIONS | _SUBJECT_PRONOUNS
