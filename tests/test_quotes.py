@@ -464,6 +464,13 @@ def test_phrase_takes_the_subject_of_its_sentence():
             id="document_names_its_issuer",
         ),
         pytest.param(
+            "“The talks have collapsed,” the Harbour Post reported.",
+            {},
+            "The talks have collapsed",
+            "Harbour Post",
+            id="a_newspaper_named_like_a_document_is_a_speaker",
+        ),
+        pytest.param(
             "“Every tenant will be rehoused by June,” the memo said.",
             {},
             "Every tenant will be rehoused by June",

@@ -81,7 +81,7 @@ def _described_speaker(layout: _Layout, paragraph: int, subject: list[_Token]) -
     words = words[:participle]  # "a civil complaint filed (by ...)" -> "civil complaint"
     if not words or not _has_content(words) or _without_possessive(words[-1].lower) in _TIME_WORDS:
         return None
-    if words[-1].lower in _DOCUMENT_WORDS:
+    if words[-1].text.islower() and words[-1].lower in _DOCUMENT_WORDS:  # not "The Washington Post"
         issuer = agent or _agent_after(layout, paragraph, words[-1], _ISSUER_PREPOSITIONS) or _issuer(words[:-1])
         if not issuer:
             return _issuer_before(layout, paragraph, words[-1])
