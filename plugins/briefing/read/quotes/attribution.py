@@ -192,11 +192,23 @@ def _opens_with_an_adjunct(layout: _Layout, paragraph: int, tokens: list[_Token]
     """The sentence opens with when it happened or an adverb, set off by a comma ("The following day, ...",
     "Conversely, ...")."""
     text = layout.plain[paragraph]
-    if tokens[0].lower.endswith("ly") and text.startswith(",", tokens[0].end):
+    if (
+        _is_adverb(tokens[0])
+        and text.startswith(",", tokens[0].end)
+        and not _names_person(layout, paragraph, tokens[:1])
+    ):
         return True
     comma = text.find(",", tokens[0].end, tokens[-1].end)
     opening = [t for t in tokens[: TIME_PHRASE_MAX_WORDS + 1] if t.end <= comma]
     return 0 < len(opening) <= TIME_PHRASE_MAX_WORDS and opening[-1].lower in _TIME_WORDS
+
+
+def _is_adverb(token: _Token) -> bool:
+    """An adverb in -ly ("Conversely", "Finally"), not a name that ends so ("Kelly", "Italy", "Emily")."""
+    word = token.lower
+    if not word.endswith("ly") or len(word) < 6:
+        return False
+    return word.endswith("ally") or not word.endswith(("lly", "aly", "ily"))
 
 
 def _ends_noun_phrase(previous: _Token, token: _Token) -> bool:
