@@ -264,6 +264,11 @@ def test_canonical_name_of_a_surname_mention():
     assert found[0].speaker == "Grace Okafor"
 
 
+def test_a_group_behind_a_possessive_speaks_not_the_person():
+    paragraph = "Okafor’s neighbours watched the hearing and said they came away with “more questions than answers.”"
+    assert [q.speaker for q in quotes_of([paragraph], OKAFOR)] == ["Okafor’s neighbours"]
+
+
 def test_a_person_behind_a_possessive_is_not_the_speaker():
     found = quotes_of(["“We will appeal,” Okafor’s lawyer said."], OKAFOR)
     assert found[0].speaker == "Okafor’s lawyer"

@@ -255,6 +255,7 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             and token.text.islower()
             and (token.text.endswith("ed") or (token.lower != "of" and _is_name(phrase)))
             and not _noun_after_a_place(layout, paragraph, phrase, tokens[i + 1 : i + 2])
+            and not phrase[-1].lower.endswith(("’s", "'s"))  # "Smith's neighbours"
         ):
             break  # "Smith unleashed", "Jane Smith sings"
         if phrase and _is_verb_before_its_object(token, tokens[i + 1 : i + 2]):

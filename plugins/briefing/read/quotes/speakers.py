@@ -8,7 +8,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from .attribution import _attribution_before, _has_content, _names_person, _sentence_subject, _subject_after
+from .attribution import _attribution_before, _has_content, _sentence_subject, _subject_after
 from .layout import _Layout, _Token
 from .vocabulary import (
     _DETERMINERS,
@@ -152,6 +152,16 @@ def _issuer(words: list[_Token]) -> list[_Token]:
     return name
 
 
+def _names_a_person_as_head(layout: _Layout, paragraph: int, subject: list[_Token]) -> bool:
+    """The phrase is a person ("Jane Smith", "Trump adviser Jane Smith"), not a group of theirs ("Smith's
+    relatives")."""
+    text = layout.paragraphs[paragraph]
+    return any(
+        not text.startswith(("’s", "'s"), mention.end) and _is_head(subject, mention)
+        for mention in layout.mentions_between(paragraph, subject[0].start, subject[-1].end)
+    )
+
+
 def _is_head(subject: list[_Token], mention: PersonMention) -> bool:
     """The person named is what the phrase is about: only names follow, no preposition precedes."""
     before = [t for t in subject if t.end <= mention.start]
@@ -166,7 +176,7 @@ def _resolve_pronoun(layout: _Layout, paragraph: int, pronoun: _Token) -> str | 
         # "The council condemned what it called ...": the subject of the pronoun's own sentence, else the
         # last speaker that is no person
         subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, pronoun.start))
-        if subject and not subject[0].pronoun and not _names_person(layout, paragraph, subject):
+        if subject and not subject[0].pronoun and not _names_a_person_as_head(layout, paragraph, subject):
             return _speaker_of(layout, paragraph, subject)
         if layout.last_group and paragraph - layout.last_group[0] <= PRONOUN_LOOKBACK_PARAGRAPHS:
             return layout.last_group[1]
