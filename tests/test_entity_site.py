@@ -77,6 +77,19 @@ def test_pompeo_quotes_are_his_in_both_articles(site):
         assert {q["speaker"] for q in advised} == {"Mike Pompeo"}
 
 
+def test_sample_quotes_have_trustworthy_speakers_and_kinds(site):
+    quotes = {q["text"]: q for source_path in (FIRST, SECOND) for q in site.article(source_path)["quotes"]}
+    speakers = {q["speaker"] for q in quotes.values()}
+    assert not speakers & {"day", "statement", "Iraqi media outlets", "ruled out striking IRGC targets"}
+    assert not any("citing" in (speaker or "") for speaker in speakers)
+    for fragment in ("anonymous", "anonymous senior Iraqi official", "action", "temporary relocation"):
+        assert quotes[fragment]["kind"] == "phrase"
+    assert quotes["anonymous"]["speaker"] is None
+    assert quotes["please leave Iraq to us"]["speaker"] == "American officials"
+    unnamed = next(q for text, q in quotes.items() if text.startswith("We are not aware of any intention"))
+    assert (unnamed["kind"], unnamed["speaker"]) == ("statement", "anonymous senior Iraqi official")
+
+
 def test_both_articles_share_the_tags_iran_iraq_and_basra(site):
     for source_path in (FIRST, SECOND):
         assert {"Iran", "Iraq", "Basra"} <= set(site.article(source_path)["tags"])
