@@ -405,35 +405,40 @@ def _best_path(scores: dict[str, list[float]], entries: dict[str, list[float]], 
     """Viterbi over the grammar. Two counts ride along each best path: the lines of its standfirst (at
     most STANDFIRST_MAX_LINES) and the words of prose in its body (comments open only below
     COMMENT_SECTION_MIN_PROSE_WORDS of them)."""
-    edges = _edges(scores, entries)
-    standfirst, body = REGIONS.index("standfirst"), REGIONS.index("body")
+    edges = [
+        (region, previous, emission, cost, check)
+        for region, into in enumerate(_edges(scores, entries))
+        for previous, emission, cost, check in into
+    ]
+    standfirst, body, count = REGIONS.index("standfirst"), REGIONS.index("body"), len(REGIONS)
     best = [scores[r][0] if r in _FIRST else _NONE for r in REGIONS]
     best[body] -= NO_HEADLINE_COST
-    body_words = [0] * len(REGIONS)
+    body_words = [0] * count
     body_words[body] = prose_words[0]
     standfirst_lines = 1
     back: list[list[int]] = []
     for position in range(1, len(prose_words)):
-        step = [_NONE] * len(REGIONS)
-        pointers = [-1] * len(REGIONS)
-        for region, into in enumerate(edges):
-            for previous, emission, cost, check in into:
-                total = best[previous]
-                if total == _NONE:
+        step = [_NONE] * count
+        pointers = [-1] * count
+        for region, previous, emission, cost, check in edges:
+            total = best[previous]
+            if total == _NONE:
+                continue
+            if check is not None:
+                if check == "standfirst":
+                    if standfirst_lines >= STANDFIRST_MAX_LINES:
+                        continue
+                elif body_words[previous] < COMMENT_SECTION_MIN_PROSE_WORDS:
                     continue
-                if check == "standfirst" and standfirst_lines >= STANDFIRST_MAX_LINES:
-                    continue
-                if check == "story" and body_words[previous] < COMMENT_SECTION_MIN_PROSE_WORDS:
-                    continue
-                total += emission[position] - cost
-                if total > step[region]:
-                    step[region], pointers[region] = total, previous
+            total += emission[position] - cost
+            if total > step[region]:
+                step[region] = total
+                pointers[region] = previous
         if pointers[standfirst] >= 0:
             standfirst_lines = standfirst_lines + 1 if pointers[standfirst] == standfirst else 1
-        body_words = [
-            (body_words[pointers[r]] + (prose_words[position] if r == body else 0)) if pointers[r] >= 0 else 0
-            for r in range(len(REGIONS))
-        ]
+        words = prose_words[position]
+        body_words = [body_words[pointers[r]] if pointers[r] >= 0 else 0 for r in range(count)]
+        body_words[body] += words
         back.append(pointers)
         best = step
     ends = [r for r, name in enumerate(REGIONS) if name not in ("headline", "standfirst") and best[r] > _NONE]
