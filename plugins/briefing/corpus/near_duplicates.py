@@ -1,0 +1,92 @@
+"""Texts that say the same thing in nearly the same words: quotes carried by several stories, sentences
+several outlets report.
+
+Texts are compared through their word shingles (runs of a few consecutive words). An inverted index from
+each shingle to the texts that have it gives every text its candidates; a shingle that more than
+`max_postings` texts already have is a stock phrase and no longer proposes candidates. Each text is
+checked against at most `max_postings` others per shingle, so the work grows linearly with the number of
+texts (times their length), never with the number of pairs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+_WORD = re.compile(r"\w+")
+
+
+def normalised_words(text: str) -> tuple[str, ...]:
+    """The words of `text`, compatibility-normalised and case-folded: punctuation, quote marks and
+    spacing do not count."""
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def text_key(text: str) -> str:
+    """One string per wording: 'We'll  hold “Iran”…' and 'we ll hold iran' have the same key."""
+    return " ".join(normalised_words(text))
+
+
+def shingles(words: Sequence[str], size: int) -> frozenset[tuple[str, ...]]:
+    """The runs of `size` consecutive words; a text shorter than that is one shingle of its own."""
+    if len(words) < size:
+        return frozenset([tuple(words)]) if words else frozenset()
+    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def similar_pairs(
+    shingle_sets: Sequence[frozenset], min_overlap: float, max_postings: int
+) -> Iterator[tuple[int, int, float]]:
+    """(earlier, later, overlap) for every two texts whose shared shingles make up at least
+    `min_overlap` of the smaller set (the overlap coefficient: 1.0 when one text contains the other).
+    Empty sets take part in nothing."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for position, current in enumerate(shingle_sets):
+        shared: Counter[int] = Counter()
+        for shingle in current:
+            posting = index.setdefault(shingle, [])
+            if len(posting) < max_postings:
+                shared.update(posting)
+                posting.append(position)
+        for earlier, count in sorted(shared.items()):
+            overlap = count / min(len(current), len(shingle_sets[earlier]))
+            if overlap >= min_overlap:
+                yield earlier, position, overlap
+
+
+class Groups:
+    """Union-find over positions 0..n-1, with a label per position (a speaker) that a group may hold at
+    most one of: two groups with different labels are never joined."""
+
+    def __init__(self, labels: Sequence[str | None]):
+        self.parent = list(range(len(labels)))
+        self.label = list(labels)
+
+    def find(self, position: int) -> int:
+        root = position
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[position] != root:
+            self.parent[position], position = root, self.parent[position]
+        return root
+
+    def join(self, a: int, b: int) -> bool:
+        first, second = self.find(a), self.find(b)
+        if first == second:
+            return True
+        labels = {self.label[first], self.label[second]} - {None}
+        if len(labels) > 1:
+            return False
+        keep, drop = min(first, second), max(first, second)
+        self.parent[drop] = keep
+        self.label[keep] = next(iter(labels), None)
+        return True
+
+    def members(self) -> list[list[int]]:
+        """The groups, each in position order, ordered by their first position."""
+        grouped: dict[int, list[int]] = {}
+        for position in range(len(self.parent)):
+            grouped.setdefault(self.find(position), []).append(position)
+        return sorted(grouped.values(), key=lambda group: group[0])
