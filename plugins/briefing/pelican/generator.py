@@ -18,8 +18,8 @@ from ..settings import DIGEST_FEED_DAYS, BriefingSettings
 from ..write.digest_pages import DIGEST_SAVE_AS, DIGEST_URL, digest_entry_html
 from ..write.export import PublishedBriefing, archive_json
 from ..write.pages import THREADS_SAVE_AS, THREADS_URL
-from ..write.quote_pages import QUOTES_SAVE_AS, QUOTES_URL, quote_search_records
-from ..write.quote_search import QUOTE_SEARCH_FOLDER, write_quote_search
+from ..write.quote_pages import QUOTES_SAVE_AS, QUOTES_URL, quote_index_json
+from ..write.quote_search import QUOTE_INDEX_JSON, QUOTE_SEARCH_FOLDER
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +135,8 @@ class BriefingGenerator(Generator):
                 )
 
     def write_quote_index(self, writer):
-        """quotes/: every speaker with their count; a page per speaker; the statements' search bundle."""
+        """quotes/: every speaker with their count, a page per speaker, and quotes.json (what `make html`
+        indexes for the quote search, write/quote_search.py)."""
         relative = self.settings.get("RELATIVE_URLS", False)
         writer.write_file(
             QUOTES_SAVE_AS,
@@ -150,13 +151,11 @@ class BriefingGenerator(Generator):
             writer.write_file(
                 speaker.save_as, template, self.context, relative_urls=relative, url=speaker.url, speaker=speaker
             )
-        records = quote_search_records(self.speakers)
-        try:
-            folder = write_quote_search(records, self.output_path)
-        except Exception as error:  # the pages are written; only searching them is lost
-            logger.warning("%s: the quote search index was not written: %s", QUOTE_SEARCH_FOLDER, error)
-        else:
-            logger.info("wrote %s (%d statements)", folder, len(records))
+        path = os.path.join(self.output_path, QUOTE_INDEX_JSON)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(quote_index_json(self.speakers, self.settings.get("DEFAULT_LANG") or "en"))
+        logger.info("wrote %s (%d speakers)", path, len(self.speakers))
 
     def write_digest(self, writer):
         """digest/: a page per day and per week that had stories, the list of them, and the Atom feed."""
@@ -172,10 +171,10 @@ class BriefingGenerator(Generator):
             self.write_digest_feed(feed_path)
 
     def write_digest_feed(self, feed_path: str):
-        """One entry per day, the newest DIGEST_FEED_DAYS; addresses from FEED_DOMAIN (SITEURL), or relative
-        to the feed when there is none, as Pelican's own feeds."""
-        domain = self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or ""
-        prefix = f"{domain}/" if domain else "../" * feed_path.count("/")
+        """One entry per day, the newest DIGEST_FEED_DAYS; addresses under FEED_DOMAIN, or from the site
+        root when it is not set, as in Pelican's own feeds."""
+        domain = self.settings.get("FEED_DOMAIN") or ""
+        prefix = f"{domain}/" if domain else ""
         feed = Atom1Feed(
             title=f"{self.settings.get('SITENAME', '')}: daily digest",
             link=prefix + DIGEST_URL,

@@ -1,5 +1,5 @@
 """The quote index's page objects: every speaker with their statements, each with the briefings that
-carried it, and the search records of the statements.
+carried it, and `quotes/quotes.json`, what the quote search indexes.
 
 `quotes/` lists the `SpeakerPage`s (most statements first); each has a page of its own at
 `quotes/<slug>/`, and an entity page shows its speaker's statements too (as `speaker_quotes`).
@@ -7,6 +7,7 @@ carried it, and the search records of the statements.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from ..corpus.quote_index import CarriedQuote, SpeakerQuotes
@@ -84,17 +85,22 @@ def speaker_pages(
     ]
 
 
-def quote_search_records(speakers: list[SpeakerPage]) -> list[dict]:
-    """One search record per statement (Pagefind custom records): its words, its speaker as the title
-    and the filter, its place on the speaker's page as the address."""
-    return [
-        {
-            "url": f"/{speaker.url}#{quote.id}",
-            "content": quote.text,
-            "language": "en",
-            "meta": {"title": speaker.name},
-            "filters": {"speaker": [speaker.name]},
-        }
-        for speaker in speakers
-        for quote in speaker.quotes
-    ]
+def quote_index_json(speakers: list[SpeakerPage], language: str) -> str:
+    """`quotes/quotes.json`: every speaker, their page and their statements with the slugs of the
+    briefings that carried them; what the quote search indexes (write/quote_search.py). Safe to paste
+    into HTML, as archive.json: no raw <, > or & survives."""
+    document = {
+        "language": language,
+        "speakers": [
+            {
+                "speaker": speaker.name,
+                "url": speaker.url,
+                "quotes": [
+                    {"id": q.id, "text": q.text, "carried_by": [a.slug for a in q.articles]} for q in speaker.quotes
+                ],
+            }
+            for speaker in speakers
+        ],
+    }
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
