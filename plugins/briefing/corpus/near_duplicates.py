@@ -37,11 +37,12 @@ def shingles(words: Sequence[str], size: int) -> frozenset[tuple[str, ...]]:
 
 
 def similar_pairs(
-    shingle_sets: Sequence[frozenset], min_overlap: float, max_postings: int
+    shingle_sets: Sequence[frozenset], min_overlap: float, max_postings: int, min_shared: int | None = None
 ) -> Iterator[tuple[int, int, float]]:
     """(earlier, later, overlap) for every two texts whose shared shingles make up at least
-    `min_overlap` of the smaller set (the overlap coefficient: 1.0 when one text contains the other).
-    Empty sets take part in nothing."""
+    `min_overlap` of the smaller set (the overlap coefficient: 1.0 when one text contains the other),
+    or number at least `min_shared` when that is given (a long run of the same words inside two longer
+    texts). Empty sets take part in nothing."""
     index: dict[tuple[str, ...], list[int]] = {}
     for position, current in enumerate(shingle_sets):
         shared: Counter[int] = Counter()
@@ -52,7 +53,7 @@ def similar_pairs(
                 posting.append(position)
         for earlier, count in sorted(shared.items()):
             overlap = count / min(len(current), len(shingle_sets[earlier]))
-            if overlap >= min_overlap:
+            if overlap >= min_overlap or (min_shared is not None and count >= min_shared):
                 yield earlier, position, overlap
 
 
