@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator, Sequence
 
 _WORD = re.compile(r"\w+")
@@ -37,22 +36,31 @@ def shingles(words: Sequence[str], size: int) -> frozenset[tuple[str, ...]]:
 
 
 def similar_pairs(
-    shingle_sets: Sequence[frozenset], min_overlap: float, max_postings: int, min_shared: int | None = None
+    shingle_sets: Sequence[frozenset],
+    min_overlap: float,
+    max_postings: int,
+    min_shared: int | None = None,
+    sources: Sequence[str] | None = None,
 ) -> Iterator[tuple[int, int, float]]:
     """(earlier, later, overlap) for every two texts whose shared shingles make up at least
     `min_overlap` of the smaller set (the overlap coefficient: 1.0 when one text contains the other),
     or number at least `min_shared` when that is given (a long run of the same words inside two longer
-    texts). Empty sets take part in nothing."""
+    texts). With `sources`, two texts of the same source are never compared. Empty sets take part in
+    nothing."""
     index: dict[tuple[str, ...], list[int]] = {}
     for position, current in enumerate(shingle_sets):
-        shared: Counter[int] = Counter()
+        candidates: set[int] = set()
         for shingle in current:
             posting = index.setdefault(shingle, [])
             if len(posting) < max_postings:
-                shared.update(posting)
+                candidates.update(posting)
                 posting.append(position)
-        for earlier, count in sorted(shared.items()):
-            overlap = count / min(len(current), len(shingle_sets[earlier]))
+        if sources is not None:
+            candidates = {c for c in candidates if sources[c] != sources[position]}
+        for earlier in sorted(candidates):
+            other = shingle_sets[earlier]
+            count = len(current & other)
+            overlap = count / min(len(current), len(other))
             if overlap >= min_overlap or (min_shared is not None and count >= min_shared):
                 yield earlier, position, overlap
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..read.dates import find_dates, resolve_yearless
 from ..records import Quote
 from .near_duplicates import Groups, normalised_words, shingles, similar_pairs, text_key
-from .quote_index import SHINGLE_MAX_POSTINGS, CarriedQuote, carried_quotes
+from .quote_index import CarriedQuote, carried_quotes
 
 # A sentence shorter than this is not a fact to corroborate ("He declined to comment."): about the
 # length of the shortest news sentence that states who did what, where. Derived, not swept.
@@ -39,6 +39,10 @@ FACT_MIN_WORDS = 8
 FACT_SHINGLE_WORDS = 3
 SAME_FACT_OVERLAP = 0.7
 SAME_FACT_SHARED = 12
+# A word 3-gram more sentences of the thread than this already have is boilerplate of its coverage ("did
+# not respond to a request for comment"): it proposes no more candidates. It bounds each sentence's
+# comparisons (the step stays linear in the thread's sentences); a layout of the index, not tuned.
+FACT_MAX_POSTINGS = 16
 # A sentence that is mostly a quotation is under "What was said", not a fact of the reporter's.
 QUOTED_SHARE = 0.5
 
@@ -224,18 +228,24 @@ def outlet_coverage(stories: Sequence[ThreadStory], quotes: Sequence[CarriedQuot
 def corroborated_facts(stories: Sequence[ThreadStory]) -> tuple[CorroboratedFact, ...]:
     """Sentences that stories of two or more outlets report in nearly the same words; the most widely
     reported first, then in the order they were first reported."""
+    outlet_by_key = {story.key: outlet_of(story) for story in stories}
+    if len(set(outlet_by_key.values())) < 2:
+        return ()
     found: list[tuple[str, str]] = []  # (story key, sentence)
+    sets = []
     for story in stories:
         for paragraph in story.body:
-            found.extend((story.key, s) for s in sentences(paragraph) if _reported(s))
-    outlet_by_key = {story.key: outlet_of(story) for story in stories}
+            for sentence in sentences(paragraph):
+                words = normalised_words(sentence)
+                if len(words) >= FACT_MIN_WORDS and not _mostly_quoted(sentence):
+                    found.append((story.key, sentence))
+                    sets.append(shingles(words, FACT_SHINGLE_WORDS))
     source_by_key = {story.key: story.source for story in stories}
-    sets = [shingles(normalised_words(sentence), FACT_SHINGLE_WORDS) for _, sentence in found]
     # sentences of one outlet are joined only through another outlet's
     groups = Groups([None] * len(found))
-    for earlier, later, _ in similar_pairs(sets, SAME_FACT_OVERLAP, SHINGLE_MAX_POSTINGS, SAME_FACT_SHARED):
-        if outlet_by_key[found[earlier][0]] != outlet_by_key[found[later][0]]:
-            groups.join(earlier, later)
+    outlets_of = [outlet_by_key[key] for key, _ in found]
+    for earlier, later, _ in similar_pairs(sets, SAME_FACT_OVERLAP, FACT_MAX_POSTINGS, SAME_FACT_SHARED, outlets_of):
+        groups.join(earlier, later)
     facts = []
     for members in groups.members():
         keys = tuple(dict.fromkeys(found[p][0] for p in members))
@@ -247,7 +257,6 @@ def corroborated_facts(stories: Sequence[ThreadStory]) -> tuple[CorroboratedFact
     return tuple(fact for *_, fact in sorted(facts, key=lambda f: (-f[0], f[1])))
 
 
-def _reported(sentence: str) -> bool:
-    """A sentence long enough to state a fact, in the reporter's own words more than in quotation marks."""
-    quoted = sum(len(match.group()) for match in _QUOTED.finditer(sentence))
-    return len(normalised_words(sentence)) >= FACT_MIN_WORDS and quoted < QUOTED_SHARE * len(sentence)
+def _mostly_quoted(sentence: str) -> bool:
+    """More of the sentence is inside quotation marks than in the reporter's own words."""
+    return sum(len(match.group()) for match in _QUOTED.finditer(sentence)) >= QUOTED_SHARE * len(sentence)
