@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 from briefing.corpus.digest import DatedStory, digest_periods
-from briefing.corpus.near_duplicates import Groups, shingles, similar_pairs, text_key
+from briefing.corpus.near_duplicates import Groups, near_duplicate_groups, shingles, text_key
 from briefing.corpus.quote_index import carried_quotes, quote_id, quote_index
 from briefing.corpus.thread_briefing import ThreadStory, sentences, thread_briefing
 from briefing.records import Quote
@@ -291,16 +291,41 @@ def test_undated_stories_are_in_no_digest():
 # --- the shingle index ------------------------------------------------------------------------------
 
 
-def test_similar_pairs_find_containment_and_skip_unrelated_texts():
+def test_near_duplicates_are_found_by_containment_and_unrelated_texts_stay_apart():
     texts = ["one two three four five six", "zero one two three four five six seven", "eight nine ten eleven"]
+    groups = Groups([None] * len(texts))
+    near_duplicate_groups([shingles(text.split(), 3) for text in texts], groups, 0.8, 64)
+    assert groups.members() == [[0, 1], [2]]
+
+
+def test_a_long_shared_run_joins_two_long_texts_when_asked():
+    run = " ".join(f"w{i}" for i in range(14))
+    texts = [f"{run} " + " ".join(f"a{i}" for i in range(30)), " ".join(f"b{i}" for i in range(30)) + f" {run}"]
     sets = [shingles(text.split(), 3) for text in texts]
-    assert [(a, b) for a, b, _ in similar_pairs(sets, 0.8, 64)] == [(0, 1)]
+    for min_shared, expected in ((None, [[0], [1]]), (12, [[0, 1]])):
+        groups = Groups([None, None])
+        near_duplicate_groups(sets, groups, 0.7, 64, min_shared)
+        assert groups.members() == expected
 
 
-def test_a_stock_shingle_stops_proposing_candidates():
+def test_texts_of_one_source_are_not_compared():
+    sets = [shingles("the same words said twice over".split(), 3)] * 3
+    groups = Groups([None] * 3)
+    near_duplicate_groups(sets, groups, 0.8, 64, sources=["x", "x", "y"])
+    assert groups.members() == [[0, 1, 2]]  # 0 and 1 meet through 2
+    groups = Groups([None] * 2)
+    near_duplicate_groups(sets[:2], groups, 0.8, 64, sources=["x", "x"])
+    assert groups.members() == [[0], [1]]
+
+
+def test_a_stock_shingle_keeps_its_first_texts_only():
     sets = [shingles(["the", "united", "states", f"w{i}"], 3) for i in range(10)]
-    found = {(a, b) for a, b, _ in similar_pairs(sets, 0.5, 3)}
-    assert all(a < 3 for a, _ in found)  # only the first three carry the stock phrase's postings
+    groups = Groups([None] * 10)
+    near_duplicate_groups(sets, groups, 0.5, 3)
+    assert groups.members() == [list(range(10))]  # each later text still meets the first three
+    groups = Groups([None] * 10)
+    near_duplicate_groups(sets, groups, 0.5, 0)
+    assert len(groups.members()) == 10  # no postings kept: no candidates
 
 
 def test_groups_never_join_two_labels():

@@ -2,17 +2,17 @@
 several outlets report.
 
 Texts are compared through their word shingles (runs of a few consecutive words). An inverted index from
-each shingle to the texts that have it gives every text its candidates; a shingle that more than
-`max_postings` texts already have is a stock phrase and no longer proposes candidates. Each text is
-checked against at most `max_postings` others per shingle, so the work grows linearly with the number of
-texts (times their length), never with the number of pairs.
+each shingle to the texts that have it gives every text its candidates. A shingle keeps only the first
+`max_postings` texts that have it (a stock phrase: later texts are still compared with those first ones),
+so each text is checked against at most `max_postings` others per shingle and the work grows linearly
+with the number of texts (times their length), never with the number of pairs.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 _WORD = re.compile(r"\w+")
 
@@ -28,41 +28,47 @@ def text_key(text: str) -> str:
     return " ".join(normalised_words(text))
 
 
-def shingles(words: Sequence[str], size: int) -> frozenset[tuple[str, ...]]:
-    """The runs of `size` consecutive words; a text shorter than that is one shingle of its own."""
+def shingles(words: Sequence[str], size: int) -> frozenset[int]:
+    """The runs of `size` consecutive words, each as its hash (set operations on small ints are several
+    times faster than on tuples of words, which re-hash on every lookup); a text shorter than that is one
+    shingle of its own. Hashes are only compared within one build, so their per-process seed is no matter."""
     if len(words) < size:
-        return frozenset([tuple(words)]) if words else frozenset()
-    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+        return frozenset([hash(tuple(words))]) if words else frozenset()
+    return frozenset(hash(tuple(words[i : i + size])) for i in range(len(words) - size + 1))
 
 
-def similar_pairs(
-    shingle_sets: Sequence[frozenset],
+def near_duplicate_groups(
+    shingle_sets: Sequence[frozenset[int]],
+    groups: Groups,
     min_overlap: float,
     max_postings: int,
     min_shared: int | None = None,
     sources: Sequence[str] | None = None,
-) -> Iterator[tuple[int, int, float]]:
-    """(earlier, later, overlap) for every two texts whose shared shingles make up at least
-    `min_overlap` of the smaller set (the overlap coefficient: 1.0 when one text contains the other),
-    or number at least `min_shared` when that is given (a long run of the same words inside two longer
-    texts). With `sources`, two texts of the same source are never compared. Empty sets take part in
-    nothing."""
-    index: dict[tuple[str, ...], list[int]] = {}
+) -> Groups:
+    """`groups` (of the texts' positions) with texts joined whenever two of them share shingles making up
+    at least `min_overlap` of the smaller set (the overlap coefficient: 1.0 when one text contains the other), or, when
+    `min_shared` is given, at least that many shingles (a long run of the same words inside two longer
+    texts). A group keeps at most one label (a speaker); with `sources`, two texts of
+    one source are never compared (they may still meet through a third). Empty sets join nothing. A
+    candidate already in the text's group is not compared again."""
+    index: dict[int, list[int]] = {}
     for position, current in enumerate(shingle_sets):
         candidates: set[int] = set()
         for shingle in current:
             posting = index.setdefault(shingle, [])
+            candidates.update(posting)
             if len(posting) < max_postings:
-                candidates.update(posting)
                 posting.append(position)
-        if sources is not None:
-            candidates = {c for c in candidates if sources[c] != sources[position]}
         for earlier in sorted(candidates):
+            if (sources is not None and sources[earlier] == sources[position]) or groups.find(earlier) == groups.find(
+                position
+            ):
+                continue
             other = shingle_sets[earlier]
             count = len(current & other)
-            overlap = count / min(len(current), len(other))
-            if overlap >= min_overlap or (min_shared is not None and count >= min_shared):
-                yield earlier, position, overlap
+            if count >= min_overlap * min(len(current), len(other)) or (min_shared is not None and count >= min_shared):
+                groups.join(earlier, position)
+    return groups
 
 
 class Groups:

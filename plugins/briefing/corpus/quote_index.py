@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Quote
-from .near_duplicates import Groups, normalised_words, shingles, similar_pairs, text_key
+from .near_duplicates import Groups, near_duplicate_groups, normalised_words, shingles, text_key
 
 # Word 3-grams: short enough that a changed word costs a quote only three shingles, long enough that
 # two statements on one subject share few. Not tuned: no dev set has one quote carried by several stories.
@@ -81,8 +81,7 @@ def carried_quotes(quoted: Sequence[tuple[str, Quote]]) -> list[CarriedQuote]:
         shingles(words.split(), QUOTE_SHINGLE_WORDS) if words.count(" ") + 1 >= NEAR_MATCH_MIN_WORDS else frozenset()
         for (words, _), _ in found
     ]
-    for earlier, later, _ in similar_pairs(sets, SAME_QUOTE_OVERLAP, SHINGLE_MAX_POSTINGS):
-        groups.join(earlier, later)
+    near_duplicate_groups(sets, groups, SAME_QUOTE_OVERLAP, SHINGLE_MAX_POSTINGS)
     return [
         _carried([(key, quote) for _, key, quote in sorted(o for p in members for o in found[p][1])])
         for members in groups.members()

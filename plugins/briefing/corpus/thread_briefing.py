@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..read.dates import find_dates, resolve_yearless
 from ..records import Quote
-from .near_duplicates import Groups, normalised_words, shingles, similar_pairs, text_key
+from .near_duplicates import Groups, near_duplicate_groups, normalised_words, shingles, text_key
 from .quote_index import CarriedQuote, carried_quotes
 
 # A sentence shorter than this is not a fact to corroborate ("He declined to comment."): about the
@@ -242,10 +242,9 @@ def corroborated_facts(stories: Sequence[ThreadStory]) -> tuple[CorroboratedFact
                     sets.append(shingles(words, FACT_SHINGLE_WORDS))
     source_by_key = {story.key: story.source for story in stories}
     # sentences of one outlet are joined only through another outlet's
-    groups = Groups([None] * len(found))
     outlets_of = [outlet_by_key[key] for key, _ in found]
-    for earlier, later, _ in similar_pairs(sets, SAME_FACT_OVERLAP, FACT_MAX_POSTINGS, SAME_FACT_SHARED, outlets_of):
-        groups.join(earlier, later)
+    groups = Groups([None] * len(found))
+    near_duplicate_groups(sets, groups, SAME_FACT_OVERLAP, FACT_MAX_POSTINGS, SAME_FACT_SHARED, outlets_of)
     facts = []
     for members in groups.members():
         keys = tuple(dict.fromkeys(found[p][0] for p in members))
