@@ -206,6 +206,8 @@ def test_digest_day_lists_the_thread_and_the_other_stories(flood):
     assert "Other new stories" in day
     assert flood.article(BUDGET)["url"] in day and flood.article(PASTED)["url"] in day
     assert flood.article(COURIER)["url"] not in day
+    assert 'rel="prev" href="../../digest/2024-03-06/"' in day  # the day before that had stories
+    assert "digest/2024-W10/" in day and 'rel="next"' not in day
 
 
 def test_markup_from_an_article_is_escaped_on_every_new_page(flood):

@@ -8,7 +8,13 @@ import pytest
 from briefing.corpus.digest import DatedStory, digest_periods
 from briefing.corpus.near_duplicates import Groups, near_duplicate_groups, shingles, text_key
 from briefing.corpus.quote_index import carried_quotes, quote_id, quote_index
-from briefing.corpus.thread_briefing import ThreadStory, sentences, thread_briefing
+from briefing.corpus.thread_briefing import (
+    ThreadBriefing,
+    ThreadStory,
+    cached_thread_briefing,
+    sentences,
+    thread_briefing,
+)
 from briefing.records import Quote
 from briefing.write.pages import readable_day, source_line
 
@@ -333,3 +339,21 @@ def test_groups_never_join_two_labels():
     assert groups.join(0, 1)
     assert not groups.join(1, 2)
     assert groups.members() == [[0, 1], [2]]
+
+
+def test_a_cached_briefing_is_the_briefing():
+    class Memory(dict):
+        def put(self, key, value):
+            self[key] = ThreadBriefing.to_dict(value)
+
+        def get(self, key):
+            return ThreadBriefing.from_dict(self[key]) if key in self else None
+
+    cache = Memory()
+    fresh = thread_briefing(flood_coverage(), "a/courier-1")
+    assert cached_thread_briefing(flood_coverage(), "a/courier-1", cache) == fresh
+    assert len(cache) == 1
+    assert cached_thread_briefing(flood_coverage(), "a/courier-1", cache) == fresh  # from the cache
+    changed = [*flood_coverage()[:3], story("a/other", "2024-03-09", None, ["Something else happened today."])]
+    assert cached_thread_briefing(changed, "a/courier-1", cache) == thread_briefing(changed, "a/courier-1")
+    assert len(cache) == 2

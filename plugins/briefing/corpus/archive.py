@@ -22,7 +22,7 @@ from .digest import DatedStory, DigestPeriod, digest_periods
 from .entity_index import ArticleEntity, EntityPage, entity_pages, key_quotes, most_salient
 from .quote_index import STATEMENT, SpeakerQuotes, quote_index
 from .stories import StoryItem, StoryLinks, StoryThread, link_stories, stories_key
-from .thread_briefing import ThreadBriefing, ThreadStory, thread_briefing
+from .thread_briefing import ThreadBriefing, ThreadStory, cached_thread_briefing
 
 # A front-matter entity has no position in the text: it comes after every mention the text has.
 MANUAL_FIRST = 10_000
@@ -47,10 +47,12 @@ def link_archive(
     settings: CorpusSettings | None = None,
     listed: Sequence[str] | None = None,
     story_cache=None,
+    briefing_cache=None,
 ) -> ArchiveLinks:
     """`slugs` are the articles' unique slugs; `listed` the source paths of the articles the site lists
     (published; default: every briefing whose status is published); `story_cache`, if given, keeps the
-    related stories, threads and copies by their inputs (an object with `get(key)` and `put(key, value)`)."""
+    related stories, threads and copies by their inputs (an object with `get(key)` and `put(key, value)`),
+    `briefing_cache` each thread's briefing by its stories."""
     settings = settings or CorpusSettings()
     by_key = {b.source_path: b for b in briefings}
     if listed is None:
@@ -78,8 +80,10 @@ def link_archive(
     }
     # 6. each thread's briefing, the quote index and the digest, from the listed articles
     briefings = {
-        thread.slug: thread_briefing(
-            [_thread_story(by_key[key], found[key], quotes[key]) for key in thread.keys], thread.central or None
+        thread.slug: cached_thread_briefing(
+            [_thread_story(by_key[key], found[key], quotes[key]) for key in thread.keys],
+            thread.central or None,
+            briefing_cache,
         )
         for thread in stories.threads
     }

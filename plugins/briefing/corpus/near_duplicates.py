@@ -50,7 +50,7 @@ def near_duplicate_groups(
     `min_shared` is given, at least that many shingles (a long run of the same words inside two longer
     texts). A group keeps at most one label (a speaker); with `sources`, two texts of
     one source are never compared (they may still meet through a third). Empty sets join nothing. A
-    candidate already in the text's group is not compared again."""
+    candidate already in the text's group, or in one with another label, is not compared."""
     index: dict[int, list[int]] = {}
     for position, current in enumerate(shingle_sets):
         candidates: set[int] = set()
@@ -60,9 +60,9 @@ def near_duplicate_groups(
             if len(posting) < max_postings:
                 posting.append(position)
         for earlier in sorted(candidates):
-            if (sources is not None and sources[earlier] == sources[position]) or groups.find(earlier) == groups.find(
-                position
-            ):
+            if sources is not None and sources[earlier] == sources[position]:
+                continue
+            if not groups.joinable(earlier, position):
                 continue
             other = shingle_sets[earlier]
             count = len(current & other)
@@ -86,6 +86,12 @@ class Groups:
         while self.parent[position] != root:
             self.parent[position], position = root, self.parent[position]
         return root
+
+    def joinable(self, a: int, b: int) -> bool:
+        """Not one group yet, and not two groups with different labels."""
+        first, second = self.find(a), self.find(b)
+        labels = (self.label[first], self.label[second])
+        return first != second and (None in labels or labels[0] == labels[1])
 
     def join(self, a: int, b: int) -> bool:
         first, second = self.find(a), self.find(b)

@@ -15,11 +15,15 @@ one place. Each step is linear in the thread's stories (the facts through a shin
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
+from ..cache import code_fingerprint
 from ..read.dates import find_dates, resolve_yearless
 from ..records import Quote
 from .near_duplicates import Groups, near_duplicate_groups, normalised_words, shingles, text_key
@@ -48,10 +52,12 @@ QUOTED_SHARE = 0.5
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# The last word before a full stop that ends no sentence: an initial ("U.S.", "J.") or an abbreviation.
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul"
-    r"|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|vs)\.)$"
+    r"[\"“‘(\[]*(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|No|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|vs)\.)"
 )
+_LAST_WORD_CHARS = 12  # longer than any initial or abbreviation above
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,58 @@ class ThreadBriefing:
     outlets: tuple[OutletCoverage, ...] = ()
     corroborated: tuple[CorroboratedFact, ...] = ()
 
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ThreadBriefing:
+        return cls(
+            lead_key=data["lead_key"],
+            lead=data["lead"],
+            timeline=tuple(TimelineEntry(**entry) for entry in data["timeline"]),
+            involved=tuple(Involved(**item) for item in data["involved"]),
+            quotes=tuple(
+                CarriedQuote(q["id"], q["text"], q["speaker"], tuple(q["carried_by"])) for q in data["quotes"]
+            ),
+            outlets=tuple(
+                OutletCoverage(
+                    o["source"], o["first"], tuple(o["keys"]), tuple(o["only_names"]), tuple(o["only_quotes"])
+                )
+                for o in data["outlets"]
+            ),
+            corroborated=tuple(
+                CorroboratedFact(f["text"], tuple(f["keys"]), tuple(f["sources"])) for f in data["corroborated"]
+            ),
+        )
+
+
+BRIEFING_MODULES = (
+    "corpus/thread_briefing.py",
+    "corpus/quote_index.py",
+    "corpus/near_duplicates.py",
+    "read/dates.py",
+    "records.py",
+)
+
+
+def briefing_key(stories: Sequence[ThreadStory], central: str | None) -> str:
+    """What a thread's briefing depends on: its stories, the central one and the code that briefs them."""
+    digest = hashlib.sha256(code_fingerprint(Path(__file__).parent.parent, BRIEFING_MODULES).encode())
+    digest.update(json.dumps([central, [asdict(story) for story in stories]], ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def cached_thread_briefing(stories: Sequence[ThreadStory], central: str | None, cache=None) -> ThreadBriefing:
+    """`thread_briefing`, kept in `cache` (an object with `get(key)` and `put(key, value)`) when given."""
+    if cache is None:
+        return thread_briefing(stories, central)
+    key = briefing_key(stories, central)
+    briefing = cache.get(key)
+    if briefing is None:
+        briefing = thread_briefing(stories, central)
+        cache.put(key, briefing)
+    return briefing
+
 
 def thread_briefing(stories: Sequence[ThreadStory], central: str | None = None) -> ThreadBriefing:
     """`stories` oldest first; `central` the key of the story that names the thread."""
@@ -138,7 +196,8 @@ def sentences(paragraph: str) -> list[str]:
     or bracket) before a space and a capital or digit, unless it ends an initial or an abbreviation."""
     result, start = [], 0
     for match in _SENTENCE_END.finditer(paragraph):
-        if _ABBREVIATION.search(paragraph[start : match.start() + 1]):
+        tail = paragraph[max(start, match.start() + 1 - _LAST_WORD_CHARS) : match.start() + 1].split()
+        if tail and _ABBREVIATION.fullmatch(tail[-1]):
             continue
         result.append(paragraph[start : match.end()].strip())
         start = match.end()

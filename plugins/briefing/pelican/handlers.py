@@ -14,6 +14,7 @@ from ..corpus.archive import link_archive
 from ..corpus.curation import Curation, CurationError, parse_curation
 from ..corpus.entity_index import TYPE_FOLDERS, TYPE_TITLES
 from ..corpus.stories import StoryLinks
+from ..corpus.thread_briefing import ThreadBriefing
 from ..read.language import ArticleLanguage, ArticleText, analyse_cached
 from ..read.leftovers import unread_files
 from ..read.nlp import ModelUnavailable
@@ -62,6 +63,9 @@ def link_articles(generator) -> None:
         options.corpus,
         listed=[a.briefing.source_path for a in listed],
         story_cache=JsonCache(os.path.join(options.cache_dir, "corpus"), StoryLinks.from_dict, StoryLinks.to_dict),
+        briefing_cache=JsonCache(
+            os.path.join(options.cache_dir, "threads"), ThreadBriefing.from_dict, ThreadBriefing.to_dict
+        ),
     )
     # 4. what the write stage reads: one page object per article, the thread, quote and digest pages, the tags
     pages_by_key = {a.briefing.source_path: a for a in listed}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 from ..corpus.digest import DigestPeriod
@@ -27,14 +28,19 @@ class DigestThreadItem:
     stories: tuple[DigestStoryItem, ...] = ()
 
 
-@dataclass
+@dataclass(eq=False)
 class DigestPage:
+    """One day or week; linked to its neighbours and its week (those links are left out of its repr)."""
+
     slug: str
     kind: str  # "day" or "week"
     start: str
     end: str
     threads: tuple[DigestThreadItem, ...] = ()
-    days: list = field(default_factory=list)  # a week's day pages, newest first; empty for a day
+    days: list = field(default_factory=list, repr=False)  # a week's day pages, newest first; none for a day
+    newer: DigestPage | None = field(default=None, repr=False)  # the next day (or week) that had stories
+    older: DigestPage | None = field(default=None, repr=False)  # the one before
+    week: DigestPage | None = field(default=None, repr=False)  # a day's week
 
     @property
     def url(self) -> str:
@@ -85,8 +91,14 @@ def digest_pages(periods: tuple[DigestPeriod, ...], pages_by_key: dict, threads:
         for period in periods
     ]
     days = [page for page in pages if page.kind == "day"]
-    for week in (page for page in pages if page.kind == "week"):
+    weeks = [page for page in pages if page.kind == "week"]
+    for week in weeks:
         week.days = [day for day in days if week.start <= day.start <= week.end]
+        for day in week.days:
+            day.week = week
+    for run in (days, weeks):
+        for newer, older in itertools.pairwise(run):
+            newer.older, older.newer = older, newer
     return pages
 
 
