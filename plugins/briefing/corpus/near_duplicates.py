@@ -45,20 +45,36 @@ def near_duplicate_groups(
     min_shared: int | None = None,
     sources: Sequence[str] | None = None,
 ) -> Groups:
-    """`groups` (of the texts' positions) with texts joined whenever two of them share shingles making up
-    at least `min_overlap` of the smaller set (the overlap coefficient: 1.0 when one text contains the other), or, when
-    `min_shared` is given, at least that many shingles (a long run of the same words inside two longer
-    texts). A group keeps at most one label (a speaker); with `sources`, two texts of
-    one source are never compared (they may still meet through a third). Empty sets join nothing. A
-    candidate already in the text's group, or in one with another label, is not compared."""
-    index: dict[int, list[int]] = {}
+    """`groups` (of the texts' positions) with two texts joined whenever the shingles they share make up
+    at least `min_overlap` of the smaller set (the overlap coefficient: 1.0 when one text contains the
+    other) or, when `min_shared` is given, number at least that many (a long run of the same words inside
+    two longer texts).
+
+    A group keeps at most one label (a speaker): a labelled text looks only among the texts of its own
+    label and the unlabelled ones (each label has postings of its own), an unlabelled one among all.
+    With `sources`, two texts of one source are never compared (they may still meet through a third).
+    Empty sets join nothing; a candidate already in the text's group is not compared again."""
+    labels = [groups.label[groups.find(position)] for position in range(len(shingle_sets))]
+    labelled = any(label is not None for label in labels)
+    everyone: dict[int, list[int]] = {}  # shingle -> the first texts that have it
+    unlabelled: dict[int, list[int]] = {}  # the same, of the unlabelled texts (looked up by labelled ones)
+    own: dict[tuple[int, str], list[int]] = {}  # (shingle, label) -> the first texts of that label
     for position, current in enumerate(shingle_sets):
+        label = labels[position]
         candidates: set[int] = set()
         for shingle in current:
-            posting = index.setdefault(shingle, [])
-            candidates.update(posting)
-            if len(posting) < max_postings:
-                posting.append(position)
+            postings = [everyone.setdefault(shingle, [])]
+            if label is None:
+                candidates.update(postings[0])
+                if labelled:
+                    postings.append(unlabelled.setdefault(shingle, []))
+            else:
+                postings.append(own.setdefault((shingle, label), []))
+                candidates.update(postings[1])
+                candidates.update(unlabelled.get(shingle, ()))
+            for posting in postings:
+                if len(posting) < max_postings:
+                    posting.append(position)
         for earlier in sorted(candidates):
             if sources is not None and sources[earlier] == sources[position]:
                 continue

@@ -265,20 +265,23 @@ def outlet_coverage(stories: Sequence[ThreadStory], quotes: Sequence[CarriedQuot
     for story in stories:
         for name, _ in story.entities:
             name_outlets.setdefault(name, set()).add(outlet_by_key[story.key])
+    alone: dict[str, list[str]] = {}  # outlet -> ids of the statements only it carried
+    for quote in quotes:
+        carriers = {outlet_by_key[key] for key in quote.carried_by}
+        if len(carriers) == 1:
+            alone.setdefault(carriers.pop(), []).append(quote.id)
+    compared = len(outlets) > 1
     result = []
     for outlet, members in outlets.items():
-        alone = len(outlets) > 1
         named = dict.fromkeys(name for story in members for name, _ in story.entities)
-        only_names = [name for name in named if name_outlets[name] == {outlet}]
-        only_quotes = [q.id for q in quotes if {outlet_by_key[k] for k in q.carried_by} == {outlet}]
         dates = sorted(story.date for story in members if story.date)
         result.append(
             OutletCoverage(
                 source=members[0].source,
                 first=dates[0] if dates else None,
                 keys=tuple(story.key for story in members),
-                only_names=tuple(only_names) if alone else (),
-                only_quotes=tuple(only_quotes) if alone else (),
+                only_names=tuple(n for n in named if name_outlets[n] == {outlet}) if compared else (),
+                only_quotes=tuple(alone.get(outlet, ())) if compared else (),
             )
         )
     return tuple(result)
