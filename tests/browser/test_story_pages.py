@@ -38,14 +38,9 @@ def test_thread_page_briefs_the_story_at_its_top(page, site_url, sample_site):
         "Story thread · 2 briefings: FDD's Long War Journal and one unknown source"
     )
     headings = page.locator("main h2").all_inner_texts()
-    assert headings[:6] == [
-        "Timeline",
-        "Who is involved",
-        "What was said",
-        "Coverage by outlet",
-        "Corroborated facts",
-        "The stories",
-    ]
+    order = ["Timeline", "Who is involved", "What was said", "Coverage by outlet", "Corroborated facts", "The stories"]
+    # the sample's two stories share no sentence outside quotation marks: no corroborated facts
+    assert headings == [h for h in order if h != "Corroborated facts"]
     said = page.locator(".thread-quotes figure", has_text=ADVISED)
     expect(said).to_have_count(1)
     expect(said.locator(".carriers li")).to_have_count(2)
