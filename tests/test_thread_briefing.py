@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 
 import pytest
 from briefing.corpus.digest import DatedStory, digest_periods
@@ -357,3 +358,20 @@ def test_a_cached_briefing_is_the_briefing():
     changed = [*flood_coverage()[:3], story("a/other", "2024-03-09", None, ["Something else happened today."])]
     assert cached_thread_briefing(changed, "a/courier-1", cache) == thread_briefing(changed, "a/courier-1")
     assert len(cache) == 2
+
+
+def test_a_sentence_mostly_in_quotation_marks_is_no_fact():
+    quoted = '"We have asked the army for pumps for every family in the lowlands," the mayor said.'
+    coverage = [story("a/one", "2024-03-05", "A", [quoted]), story("a/two", "2024-03-06", "B", [quoted])]
+    assert thread_briefing(coverage).corroborated == ()
+    reported = "The mayor said the army had brought pumps for every family in the lowlands on Monday."
+    coverage = [story("a/one", "2024-03-05", "A", [reported]), story("a/two", "2024-03-06", "B", [reported])]
+    assert len(thread_briefing(coverage).corroborated) == 1
+
+
+def test_long_unusual_sentences_stay_fast():
+    marks = "“" * 20000 + " word" * 20000 + ". " + '" ' * 20000
+    coverage = [story("a/one", "2024-03-05", "A", [marks]), story("a/two", "2024-03-06", "B", [marks])]
+    started = time.process_time()
+    thread_briefing(coverage)
+    assert time.process_time() - started < 5

@@ -50,7 +50,8 @@ FACT_MAX_POSTINGS = 16
 # A sentence that is mostly a quotation is under "What was said", not a fact of the reporter's.
 QUOTED_SHARE = 0.5
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_CLOSING = {"“": "”", '"': '"'}
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # The last word before a full stop that ends no sentence: an initial ("U.S.", "J.") or an abbreviation.
 _ABBREVIATION = re.compile(
@@ -319,5 +320,14 @@ def corroborated_facts(stories: Sequence[ThreadStory]) -> tuple[CorroboratedFact
 
 
 def _mostly_quoted(sentence: str) -> bool:
-    """More of the sentence is inside quotation marks than in the reporter's own words."""
-    return sum(len(match.group()) for match in _QUOTED.finditer(sentence)) >= QUOTED_SHARE * len(sentence)
+    """More of the sentence is inside quotation marks than in the reporter's own words. The marks are
+    paired in one pass over the marks alone (a run of unclosed marks costs no rescans)."""
+    quoted, opened, closing = 0, 0, None
+    for match in _QUOTE_MARK.finditer(sentence):
+        mark = match.group()
+        if closing is None and mark in _CLOSING:
+            opened, closing = match.start(), _CLOSING[mark]
+        elif mark == closing:
+            quoted += match.end() - opened
+            closing = None
+    return quoted >= QUOTED_SHARE * len(sentence)
