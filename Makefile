@@ -39,8 +39,11 @@ PAGEFIND_OPTS?=--exclude-selectors "article.briefing > :not(header):not(.body)" 
 SEARCH_COUNT=$(PYTHON) -c 'import json, sys; entry = json.load(open(sys.argv[1], encoding="utf-8")); \
 	print("briefings indexed for search:", sum(lang["page_count"] for lang in entry["languages"].values()))' \
 	"$(OUTPUTDIR)/pagefind/pagefind-entry.json"
+# The quote index's statements, one record each with a speaker filter, into pagefind/quotes/ (from the
+# quotes/quotes.json the build writes; plugins/briefing/write/quote_search.py).
+QUOTE_SEARCH=PYTHONPATH="$(BASEDIR)/plugins" $(PYTHON) -m briefing.write.quote_search "$(OUTPUTDIR)"
 INDEX_SEARCH=rm -rf "$(OUTPUTDIR)/pagefind" && $(PAGEFIND) --site "$(OUTPUTDIR)" --quiet $(PAGEFIND_OPTS) \
-	&& $(SEARCH_COUNT)
+	&& $(SEARCH_COUNT) && $(QUOTE_SEARCH)
 
 # Build with the settings file $(1), then index the output for search, also when the build failed because
 # of rejected files (everything else was written); the build's failing status is kept.

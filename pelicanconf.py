@@ -66,6 +66,8 @@ TEMPLATE_PAGES = {}
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tag-{slug}.atom.xml"
+# The digest: one entry per day that had stories (written by the briefing plugin).
+DIGEST_FEED_ATOM = "feeds/digest.atom.xml"
 # Without SITEURL the development feeds' links are relative, knowingly; publishconf.py warns again.
 FEED_WARNING = "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"
 LOG_FILTER = [(logging.WARNING, FEED_WARNING)]

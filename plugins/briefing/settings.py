@@ -59,6 +59,9 @@ THREAD_WINDOW_DAYS = 21
 # (a line of tags, a screen of quotes), not tuned; no dev set scores tags or the choice of key quotes.
 ENTITY_TAGS = 6
 KEY_QUOTES = 4
+# Days the digest's Atom feed carries (one entry each, newest first): a layout choice (a month of
+# mornings), not tuned.
+DIGEST_FEED_DAYS = 30
 
 DEFAULTS = {
     # Where the read stage keeps its per-file results; the environment variable wins (benchmarks, CI).

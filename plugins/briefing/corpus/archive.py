@@ -2,7 +2,8 @@
 
 `link_archive` gives every article its entities under archive-wide names, its quotes with those names as
 speakers, its tags and key quotes, its related stories, thread and copies; and the archive its entity
-pages and story threads. Plain data in and out, keyed by source path; nothing here changes a Briefing.
+pages, its story threads with their briefings, its quote index and its digest. Plain data in and out,
+keyed by source path; nothing here changes a Briefing.
 """
 
 from __future__ import annotations
@@ -10,15 +11,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from ..records import ENTITY_TYPES, ArticleLinks, Briefing, EntityMention, NamedEntity, Quote, RelatedLink
 from ..settings import CorpusSettings
 from .canonical import CanonicalEntities, canonicalize
 from .curation import Curation
+from .digest import DatedStory, DigestPeriod, digest_periods
 from .entity_index import ArticleEntity, EntityPage, entity_pages, key_quotes, most_salient
+from .quote_index import STATEMENT, SpeakerQuotes, quote_index
 from .stories import StoryItem, StoryLinks, StoryThread, link_stories, stories_key
+from .thread_briefing import ThreadBriefing, ThreadStory, cached_thread_briefing
 
 # A front-matter entity has no position in the text: it comes after every mention the text has.
 MANUAL_FIRST = 10_000
@@ -31,6 +35,9 @@ class ArchiveLinks:
     articles: dict[str, ArticleLinks]  # source path -> what the archive says of that article
     entity_pages: dict[str, EntityPage]  # canonical name -> page, for entities a listed article names
     threads: tuple[StoryThread, ...]  # by slug
+    thread_briefings: dict[str, ThreadBriefing] = field(default_factory=dict)  # thread slug -> its briefing
+    quote_index: tuple[SpeakerQuotes, ...] = ()  # the listed articles' speakers, most statements first
+    digest: tuple[DigestPeriod, ...] = ()  # days, then weeks, newest first
 
 
 def link_archive(
@@ -40,10 +47,12 @@ def link_archive(
     settings: CorpusSettings | None = None,
     listed: Sequence[str] | None = None,
     story_cache=None,
+    briefing_cache=None,
 ) -> ArchiveLinks:
     """`slugs` are the articles' unique slugs; `listed` the source paths of the articles the site lists
     (published; default: every briefing whose status is published); `story_cache`, if given, keeps the
-    related stories, threads and copies by their inputs (an object with `get(key)` and `put(key, value)`)."""
+    related stories, threads and copies by their inputs (an object with `get(key)` and `put(key, value)`),
+    `briefing_cache` each thread's briefing by its stories."""
     settings = settings or CorpusSettings()
     by_key = {b.source_path: b for b in briefings}
     if listed is None:
@@ -69,7 +78,38 @@ def link_archive(
     articles = {
         key: _article_links(by_key[key], slugs[key], found, quotes[key], pages, stories, settings) for key in by_key
     }
-    return ArchiveLinks(articles, pages, tuple(stories.threads))
+    # 6. each thread's briefing, the quote index and the digest, from the listed articles
+    briefings = {
+        thread.slug: cached_thread_briefing(
+            [_thread_story(by_key[key], found[key], quotes[key]) for key in thread.keys],
+            thread.central or None,
+            briefing_cache,
+        )
+        for thread in stories.threads
+    }
+    index = quote_index({key: quotes[key] for key in listed}, newest_first)
+    digest = digest_periods(
+        [
+            DatedStory(key, by_key[key].date, articles[key].thread, next(iter(articles[key].key_quotes), None))
+            for key in listed
+            if by_key[key].date
+        ]
+    )
+    return ArchiveLinks(articles, pages, tuple(stories.threads), briefings, index, digest)
+
+
+def _thread_story(briefing: Briefing, entities: list[ArticleEntity], quotes: list[Quote]) -> ThreadStory:
+    return ThreadStory(
+        key=briefing.source_path,
+        title=briefing.title,
+        date=briefing.date,
+        source=briefing.source,
+        summary=briefing.summary,
+        body=briefing.body,
+        dates_mentioned=briefing.dates_mentioned,
+        entities=tuple((e.name, e.type) for e in entities),
+        quotes=tuple(quotes),
+    )
 
 
 def _article_links(
@@ -103,7 +143,7 @@ def _article_links(
             for e in mine
         ),
         quotes=tuple(quotes),
-        key_quotes=tuple(key_quotes(quotes, people, settings.key_quotes)),
+        key_quotes=tuple(key_quotes([q for q in quotes if q.kind == STATEMENT], people, settings.key_quotes)),
         tags=_unique_names([*briefing.tags, *salient]),
         related=related,
         thread=thread,

@@ -35,6 +35,7 @@ class StoryThread:
     slug: str
     title: str
     keys: tuple[str, ...]  # oldest first
+    central: str = ""  # key of the story most similar to the others: its headline names the thread
 
 
 @dataclass
@@ -52,7 +53,9 @@ class StoryLinks:
         return cls(
             related={k: [(o, s) for o, s in v] for k, v in data["related"].items()},
             thread_of=data["thread_of"],
-            threads=[StoryThread(t["slug"], t["title"], tuple(t["keys"])) for t in data["threads"]],
+            threads=[
+                StoryThread(t["slug"], t["title"], tuple(t["keys"]), t.get("central", "")) for t in data["threads"]
+            ],
             copies=data["copies"],
         )
 
@@ -118,7 +121,9 @@ def _link_stories(items: list[StoryItem], settings: StorySettings) -> StoryLinks
         # from the oldest story, so adding an unrelated article never renames a thread
         slug = claim_slug(members[0].slug, taken)
         central = _most_central(thread.members, graph)
-        story_threads_list.append(StoryThread(slug, items[central].title, tuple(m.key for m in members)))
+        story_threads_list.append(
+            StoryThread(slug, items[central].title, tuple(m.key for m in members), items[central].key)
+        )
         for member in members:
             thread_of[member.key] = slug
     copies = {items[p].key: [items[o].key for o in sorted(others)] for p, others in copies_of.items()}

@@ -14,6 +14,7 @@ from ..corpus.archive import link_archive
 from ..corpus.curation import Curation, CurationError, parse_curation
 from ..corpus.entity_index import TYPE_FOLDERS, TYPE_TITLES
 from ..corpus.stories import StoryLinks
+from ..corpus.thread_briefing import ThreadBriefing
 from ..read.language import ArticleLanguage, ArticleText, analyse_cached
 from ..read.leftovers import unread_files
 from ..read.nlp import ModelUnavailable
@@ -21,8 +22,18 @@ from ..records import Briefing
 from ..report import REPORT_KEY, BuildReport
 from ..settings import BriefingSettings
 from ..slugs import unique_slugs
+from ..write.digest_pages import digest_pages
 from ..write.pages import EntityKind, article_page, thread_pages
-from .generator import ARCHIVE_KEY, ENTITY_KINDS_KEY, ENTITY_PAGES_KEY, THREAD_PAGES_KEY, BriefingGenerator
+from ..write.quote_pages import speaker_pages
+from .generator import (
+    ARCHIVE_KEY,
+    DIGEST_PAGES_KEY,
+    ENTITY_KINDS_KEY,
+    ENTITY_PAGES_KEY,
+    QUOTE_SPEAKERS_KEY,
+    THREAD_PAGES_KEY,
+    BriefingGenerator,
+)
 from .reader import IGNORED_KEY, READER_REPORT_SETTING, REJECTION_KEY, named
 
 logger = logging.getLogger(__name__)
@@ -52,10 +63,16 @@ def link_articles(generator) -> None:
         options.corpus,
         listed=[a.briefing.source_path for a in listed],
         story_cache=JsonCache(os.path.join(options.cache_dir, "corpus"), StoryLinks.from_dict, StoryLinks.to_dict),
+        briefing_cache=JsonCache(
+            os.path.join(options.cache_dir, "threads"), ThreadBriefing.from_dict, ThreadBriefing.to_dict
+        ),
     )
-    # 4. what the write stage reads: one page object per article, the thread pages, the tags
+    # 4. what the write stage reads: one page object per article, the thread, quote and digest pages, the tags
     pages_by_key = {a.briefing.source_path: a for a in listed}
-    threads = thread_pages(links.threads, pages_by_key)
+    entity_urls = {name: page.url for name, page in links.entity_pages.items()}
+    speakers = speaker_pages(links.quote_index, pages_by_key, entity_urls)
+    speaker_urls = {speaker.name: speaker.url for speaker in speakers}
+    threads = thread_pages(links.threads, pages_by_key, links.thread_briefings, speaker_urls, entity_urls)
     for article in articles:
         record = links.articles[article.briefing.source_path]
         article.links = article_page(
@@ -69,6 +86,8 @@ def link_articles(generator) -> None:
             draft.category = Category(generator.settings.get("DEFAULT_CATEGORY", "misc"), generator.settings)
     generator.context[ARCHIVE_KEY] = links
     generator.context[THREAD_PAGES_KEY] = list(threads.values())
+    generator.context[QUOTE_SPEAKERS_KEY] = speakers
+    generator.context[DIGEST_PAGES_KEY] = digest_pages(links.digest, pages_by_key, threads, speaker_urls)
     generator.context[ENTITY_PAGES_KEY] = links.entity_pages
     generator.context[ENTITY_KINDS_KEY] = [
         EntityKind(TYPE_TITLES[kind], f"{folder}/", sum(1 for p in links.entity_pages.values() if p.type == kind))

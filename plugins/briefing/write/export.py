@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..corpus.quote_index import quote_id
 from ..records import ArticleLinks, Briefing
 from .pages import ThreadPage
 
@@ -43,12 +44,50 @@ def article_record(item: PublishedBriefing, slugs: dict[str, str]) -> dict:
             {"name": e.name, "type": e.type, "mentions": list(e.mentions), "count": e.count, "url": e.url}
             for e in links.entities
         ],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "kind": q.kind} for q in links.quotes],
+        "quotes": [
+            {"id": quote_id(q.text, q.speaker), "text": q.text, "speaker": q.speaker, "kind": q.kind}
+            for q in links.quotes
+        ],
         "tags": list(links.tags),
         "related": [{"slug": slugs[r.key], "score": r.score} for r in links.related],
         "thread": links.thread,
         "also_published_as": [slugs[key] for key in links.copies],
         "removed": [{"kind": c.kind, "text": c.text} for c in b.cut],
+    }
+
+
+def thread_record(thread: ThreadPage) -> dict:
+    """One thread of archive.json, with its briefing: timeline, statements with the slugs of the stories
+    that carried them, coverage by outlet, corroborated facts."""
+    return {
+        "slug": thread.slug,
+        "title": thread.title,
+        "url": thread.url,
+        "articles": [a.slug for a in thread.articles],
+        "lead": thread.lead,
+        "timeline": [
+            {"date": e.date, "text": e.text, "article": e.article.slug, "kind": "published" if e.published else "event"}
+            for e in thread.timeline
+        ],
+        "involved": [{"name": i.name, "type": i.type, "stories": i.stories} for i in thread.involved],
+        "quotes": [
+            {"id": q.id, "text": q.text, "speaker": q.speaker, "carried_by": [a.slug for a in q.articles]}
+            for q in thread.quotes
+        ],
+        "outlets": [
+            {
+                "source": o.source,
+                "first": o.first,
+                "articles": [a.slug for a in o.articles],
+                "only_names": [n.name for n in o.only_names],
+                "only_quotes": [q.id for q in o.only_quotes],
+            }
+            for o in thread.outlets
+        ],
+        "corroborated": [
+            {"text": f.text, "articles": [a.slug for a in f.articles], "sources": list(f.sources)}
+            for f in thread.corroborated
+        ],
     }
 
 
@@ -62,10 +101,7 @@ def archive_json(
     articles = [article_record(item, slugs) for item in sorted(items, key=lambda i: i.briefing.source_path)]
     document = {
         "articles": articles,
-        "threads": [
-            {"slug": t.slug, "title": t.title, "url": t.url, "articles": [a.slug for a in t.articles]}
-            for t in sorted(threads, key=lambda t: t.slug)
-        ],
+        "threads": [thread_record(t) for t in sorted(threads, key=lambda t: t.slug)],
         "rejected": sorted(rejected, key=lambda r: r["source_path"]),
         "ignored": [{"source_path": path, "reason": reason} for path, reason in sorted((ignored or {}).items())],
     }

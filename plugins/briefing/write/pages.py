@@ -5,8 +5,12 @@ Templates see, on every briefing (a Pelican article read from `content/articles/
   credits, dateline, summary, url, cut (the removed blocks), source_path, word_count, month;
 - `article.links`: an `ArticlePage` (below): what the archive says of it, resolved to pages;
 plus Pelican's own `title`, `url`, `date`, `locale_date`, `summary`, `authors` and `tags` (the tags the
-corpus stage chose). Thread pages get a `ThreadPage` as `thread`; entity pages an `EntityPage`
-(corpus/entity_index.py) as `entity`; the context has `story_threads` and `entity_kinds`.
+corpus stage chose). Thread pages get a `ThreadPage` as `thread` (with its briefing: lead, timeline,
+who is involved, statements, coverage by outlet, corroborated facts); entity pages an `EntityPage`
+(corpus/entity_index.py) as `entity` and, when the entity is quoted, a `SpeakerPage` as `speaker_quotes`;
+the quote index gets `SpeakerPage`s (write/quote_pages.py), the digest `DigestPage`s
+(write/digest_pages.py); the context has `story_threads`, `entity_kinds`, `quote_speakers` and
+`digest_pages`.
 
 Pelican's article objects are passed in as they are (duck-typed: `url`, `briefing`); nothing here imports
 Pelican.
@@ -14,10 +18,13 @@ Pelican.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from ..corpus.thread_briefing import ThreadBriefing
 from ..records import ArticleLinks, EntityMention, Quote
 from ..userdata import http_link
+from .quote_pages import StatementPage, statement_page
 from .render import linked_paragraphs_html
 
 THREADS_URL = "threads/"
@@ -39,11 +46,58 @@ class KeyQuote:
     speaker_url: str | None = None  # the speaker's entity page, when the article names them and they have one
 
 
+@dataclass(frozen=True)
+class TimelineItem:
+    date: str  # ISO date (an event) or the story's own date (a publication)
+    text: str  # the sentence that names the day, or the story's headline
+    article: object  # the story's page
+    published: bool  # a publication, not an event the stories speak of
+
+    @property
+    def day(self) -> str:
+        return readable_day(self.date)
+
+
+@dataclass(frozen=True)
+class InvolvedItem:
+    name: str
+    type: str
+    stories: int
+    url: str | None = None  # its entity page
+
+
+@dataclass(frozen=True)
+class OutletItem:
+    source: str | None  # None: a story of unknown source
+    first: str | None
+    articles: tuple = ()
+    only_names: tuple[InvolvedItem, ...] = ()
+    only_quotes: tuple[StatementPage, ...] = ()
+
+    @property
+    def first_day(self) -> str:
+        return readable_day(self.first) if self.first else ""
+
+
+@dataclass(frozen=True)
+class FactItem:
+    text: str
+    articles: tuple = ()
+    sources: tuple[str | None, ...] = ()
+
+
 @dataclass
 class ThreadPage:
     slug: str
     title: str
     articles: list = field(default_factory=list)  # briefing pages, oldest first
+    lead: str = ""  # the most central story's summary
+    lead_article: object = None
+    timeline: tuple[TimelineItem, ...] = ()
+    involved: tuple[InvolvedItem, ...] = ()
+    quotes: tuple[StatementPage, ...] = ()  # deduplicated across the stories
+    outlets: tuple[OutletItem, ...] = ()
+    corroborated: tuple[FactItem, ...] = ()
 
     @property
     def url(self) -> str:
@@ -56,6 +110,33 @@ class ThreadPage:
     @property
     def sources(self) -> list[str]:
         return sorted({a.briefing.source for a in self.articles if a.briefing.source})
+
+    @property
+    def source_line(self) -> str:
+        """'2 briefings: FDD's Long War Journal and one unknown source'."""
+        return source_line(len(self.articles), self.sources, sum(1 for a in self.articles if not a.briefing.source))
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def source_line(count: int, known: list[str], unknown: int) -> str:
+    """How many briefings, and from whom: only the sources that are known are named."""
+    parts = list(known)
+    if unknown:
+        number = NUMBER_WORDS[unknown] if unknown < len(NUMBER_WORDS) else str(unknown)
+        parts.append(f"{number} unknown source{'s' if unknown != 1 else ''}")
+    named = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{count} briefing{'s' if count != 1 else ''}: {named}"
+
+
+def readable_day(date: str) -> str:
+    """'2018-09-27' (or a datetime) -> '27 September 2018'; the text as is when it is no date."""
+    try:
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return date
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -79,9 +160,47 @@ class ArticlePage:
     reading_minutes: int = 1
 
 
-def thread_pages(threads, pages_by_key: dict) -> dict[str, ThreadPage]:
-    """Thread slug -> page; `threads` are the corpus stage's StoryThreads."""
-    return {t.slug: ThreadPage(t.slug, t.title, [pages_by_key[k] for k in t.keys]) for t in threads}
+def thread_pages(
+    threads,
+    pages_by_key: dict,
+    briefings: dict[str, ThreadBriefing] | None = None,
+    speaker_urls: dict[str, str] | None = None,
+    entity_urls: dict[str, str] | None = None,
+) -> dict[str, ThreadPage]:
+    """Thread slug -> page; `threads` are the corpus stage's StoryThreads, `briefings` their
+    ThreadBriefings; speakers link to their quote pages, names to their entity pages."""
+    pages = {}
+    for thread in threads:
+        page = ThreadPage(thread.slug, thread.title, [pages_by_key[k] for k in thread.keys])
+        briefing = (briefings or {}).get(thread.slug)
+        if briefing is not None:
+            _brief(page, briefing, pages_by_key, speaker_urls or {}, entity_urls or {})
+        pages[thread.slug] = page
+    return pages
+
+
+def _brief(page: ThreadPage, briefing: ThreadBriefing, pages_by_key: dict, speakers: dict, entities: dict) -> None:
+    statements = {q.id: statement_page(q, pages_by_key, speakers) for q in briefing.quotes}
+    page.lead = briefing.lead
+    page.lead_article = pages_by_key.get(briefing.lead_key)
+    page.timeline = tuple(
+        TimelineItem(e.date, e.text, pages_by_key[e.key], e.kind == "published") for e in briefing.timeline
+    )
+    page.involved = tuple(InvolvedItem(i.name, i.type, i.stories, entities.get(i.name)) for i in briefing.involved)
+    page.quotes = tuple(statements.values())
+    page.outlets = tuple(
+        OutletItem(
+            o.source,
+            o.first,
+            tuple(pages_by_key[k] for k in o.keys),
+            tuple(InvolvedItem(name, "", 0, entities.get(name)) for name in o.only_names),
+            tuple(statements[q] for q in o.only_quotes),
+        )
+        for o in briefing.outlets
+    )
+    page.corroborated = tuple(
+        FactItem(f.text, tuple(pages_by_key[k] for k in f.keys), f.sources) for f in briefing.corroborated
+    )
 
 
 def article_page(

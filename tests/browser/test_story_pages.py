@@ -1,0 +1,112 @@
+"""The thread briefing, the quote index and the digest of the built sample site in Chromium: what a reader
+sees, the quote search with its speaker filter, console errors, and axe-core's accessibility check.
+Screenshots go to the folder printed at the end of the run."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+SERIOUS = {"serious", "critical"}
+ADVISED = "I have advised the Government of Iran"
+
+
+def thread_path(sample_site) -> str:
+    return "/" + sample_site.archive["threads"][0]["url"]
+
+
+def digest_day_path(sample_site) -> str:
+    return "/digest/" + sample_site.article("articles/2018-09-28-us-evacuates-basra-consulate.txt")["date"][:10] + "/"
+
+
+def story_pages(sample_site) -> dict[str, str]:
+    return {
+        "thread-page": thread_path(sample_site),
+        "quote-index": "/quotes/",
+        "digest-day": digest_day_path(sample_site),
+    }
+
+
+def test_thread_page_briefs_the_story_at_its_top(page, site_url, sample_site):
+    page.goto(site_url + thread_path(sample_site))
+    expect(page.locator(".kicker")).to_have_text(
+        "Story thread · 2 briefings: FDD's Long War Journal and one unknown source"
+    )
+    headings = page.locator("main h2").all_inner_texts()
+    order = ["Timeline", "Who is involved", "What was said", "Coverage by outlet", "Corroborated facts", "The stories"]
+    # the sample's two stories share no sentence outside quotation marks: no corroborated facts
+    assert headings == [h for h in order if h != "Corroborated facts"]
+    said = page.locator(".thread-quotes figure", has_text=ADVISED)
+    expect(said).to_have_count(1)
+    expect(said.locator(".carriers li")).to_have_count(2)
+    expect(page.locator(".outlets tbody tr")).to_have_count(2)
+
+
+def test_speaker_page_shows_each_statement_once_with_both_stories(page, site_url, sample_site):
+    page.goto(site_url + "/quotes/")
+    page.locator(".speaker-index a", has_text="Mike Pompeo").click()
+    expect(page.locator("main h1")).to_have_text("What Mike Pompeo said")
+    said = page.locator("figure.statement", has_text=ADVISED)
+    expect(said).to_have_count(1)
+    expect(said.locator(".carriers li")).to_have_count(2)
+
+
+def test_quote_search_finds_statements_and_filters_by_speaker(page, site_url, sample_site):
+    page.goto(site_url + "/quotes/")
+    field = page.locator("#quote-search .pagefind-ui__search-input")
+    field.fill("Iran")
+    results = page.locator("#quote-search .pagefind-ui__result-link")
+    results.first.wait_for()
+    speakers = page.locator("#quote-search .pagefind-ui__result-title")
+    assert len(set(speakers.all_inner_texts())) > 1
+    page.locator("#quote-search .pagefind-ui__filter-checkbox[id$='Mike Pompeo']").check()
+    expect(page.locator("#quote-search .pagefind-ui__message")).to_have_text(re.compile(r"^\d+ results? for "))
+    expect(speakers.first).to_have_text("Mike Pompeo")
+    assert set(speakers.all_inner_texts()) == {"Mike Pompeo"}
+    href = results.first.get_attribute("href")
+    assert re.search(r"quotes/mike-pompeo/#q-[0-9a-f]{16}$", href), href
+
+
+def test_digest_day_lists_the_thread_its_stories_and_key_quotes(page, site_url, sample_site):
+    page.goto(site_url + digest_day_path(sample_site))
+    expect(page.locator("main h1")).to_have_text("28 September 2018")
+    thread = sample_site.archive["threads"][0]
+    expect(page.locator(".digest-thread h2").first).to_have_text(thread["title"])
+    expect(page.locator(".digest-stories > li")).to_have_count(2)
+    expect(page.locator(".digest-stories .key-quote").first).to_be_visible()
+
+
+@pytest.mark.parametrize("name", ["thread-page", "quote-index", "digest-day"])
+def test_story_page_has_no_console_errors(page, console_errors, site_url, sample_site, name):
+    response = page.goto(site_url + story_pages(sample_site)[name])
+    assert response.ok
+    page.wait_for_load_state("networkidle")
+    assert console_errors == [], console_errors
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", ["thread-page", "quote-index", "digest-day"])
+def test_axe_finds_no_serious_violations_on_story_pages(
+    page, site_url, sample_site, axe_script, screenshots_dir, name, scheme
+):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + story_pages(sample_site)[name])
+    if name == "quote-index":
+        page.locator("#quote-search .pagefind-ui__search-input").fill("Iran")
+        page.locator("#quote-search .pagefind-ui__result-link").first.wait_for()
+    page.screenshot(path=str(screenshots_dir / f"{name}-{scheme}.png"), full_page=True)
+    page.add_script_tag(path=str(axe_script))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
+               id: v.id, impact: v.impact, help: v.help,
+               nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"""
+    )
+    (screenshots_dir.parent / "axe").mkdir(exist_ok=True)
+    (screenshots_dir.parent / "axe" / f"{name}-{scheme}.json").write_text(json.dumps(violations, indent=2))
+    serious = [v for v in violations if v["impact"] in SERIOUS]
+    assert serious == [], json.dumps(serious, indent=2)

@@ -1,0 +1,27 @@
+// The quote index: Pagefind's UI over the statements' own bundle (one record per statement, filtered by
+// speaker), which the build writes next to the briefings' index.
+(function () {
+  "use strict";
+  var root = document.getElementById("quote-search");
+  if (!root) {
+    return;
+  }
+  if (location.protocol === "file:" || typeof PagefindUI === "undefined") {
+    document.getElementById("quote-search-unavailable").hidden = false;
+    return;
+  }
+  var siteRoot = new URL(root.getAttribute("data-site-root"), location.href);
+  new PagefindUI({
+    element: "#quote-search",
+    bundlePath: new URL(root.getAttribute("data-bundle"), siteRoot).pathname,
+    baseUrl: siteRoot.pathname,
+    showImages: false,
+    showSubResults: false,
+    openFilters: ["speaker"],
+    translations: { placeholder: "Search the quotes" },
+  });
+  var field = root.querySelector(".pagefind-ui__search-input");
+  if (field) {
+    field.setAttribute("aria-label", "Search the quotes");
+  }
+})();
