@@ -58,44 +58,58 @@ _FOLLOWERS = {
 _FIRST = ("top", "headline", "body")
 _NONE = float("-inf")
 
-# The weights of the model. Calibrated on one half of pasted-l3s and pasted-naeb dev and the clean pastes
-# built from the related-ecbplus and quotes-polnear dev sets, checked on the other half (both ways); the
-# figures are in the calibration line of each.
-# A story with no headline line costs this much: a page seldom has none.
+# The weights of the model. Each was swept with the others fixed on both halves of pasted-l3s and
+# pasted-naeb dev (halves.py), with the clean pastes of related-ecbplus and quotes-polnear dev checked
+# alongside; a value is kept only where it is no worse on either half. "a x/y/z" lists a half's figure
+# for each value swept.
+# A story with no headline line costs this much: a page seldom has none. (Swept 0/1/3: every figure
+# the same on both halves; it only breaks ties.)
 NO_HEADLINE_COST = 1.0
 # A paste that starts with a line and goes straight on with the story (a byline or date line between at
 # most) is a clean paste: its first line is the headline, whatever its shape, unless it is a menu, a
-# prompt or a byline. The bonus is added to the body score that line would have had, so a one-sentence
-# headline ending in a full stop is not taken for the lede.
-FIRST_LINE_BONUS = 1.0
+# prompt or a byline. On that way from the first line into the story, the first line scores what it
+# would have scored as story, so a one-sentence headline ending in a full stop is not taken for the
+# lede. (An extra bonus on top was swept 0/0.5/1/3: pasted-l3s title_exact a 0.758/0.758/0.752/0.758,
+# b 0.729/0.715/0.715/0.715, clean pastes within one article; so none.)
 FIRST_LINE_MAX_WORDS = 80
 # A page is all story when nothing on it is chrome (_has_chrome); short lines have at most
-# MENU_LINE_WORDS words.
+# MENU_LINE_WORDS words. (On the whole dev sets: with a run of 3 anywhere, clean pastes made of the
+# gold of pasted-l3s and pasted-naeb keep their headline 98.0%; of 4, 99.0% but pasted-l3s title_exact
+# 0.711 for 0.728; 5 anywhere and 3 at the page's edges, 99.0% and 0.728.)
 MENU_RUN_LINES = 5
 EDGE_MENU_LINES = 3
 MENU_LINE_WORDS = 4
 MAX_META_LINES = 4
-# Lines between the headline and the body (bylines aside) cost this much each, so of two headline-like
-# lines the one nearer the story wins, as a page's heading sits right above its story.
+# Lines between the headline and the body cost this much each, so of two headline-like lines the one
+# nearer the story wins, as a page's heading sits right above its story. (Swept 0/0.02/0.1, with a
+# first-line bonus of 1 then in place: pasted-l3s
+# title_exact a 0.758/0.752/0.707, b 0.701/0.715/0.694; pasted-naeb title b 0.725/0.745/0.725.)
 META_LINE_COST = 0.02
-# A standfirst is prose of at most this many words right under the headline.
+# A standfirst is prose of at most this many words, in at most this many lines, right under the
+# headline (a layout definition: a dek is a sentence or two).
 STANDFIRST_MAX_WORDS = 60
 STANDFIRST_MAX_LINES = 3
 # A comment header opens the comments when it can only open them ("Leave a reply", "Comments are
 # closed") or when lines of comment shape follow within COMMENT_SHAPE_WINDOW lines; prose under it then
 # scores as much as story prose, so the section holds however long it runs.
+# (Header score swept 4/8/16: pasted-l3s not_content_leak b 0.108/0.082/0.082, body_f1 b
+# 0.961/0.963/0.963, half a the same at all three.)
 COMMENT_SHAPE_WINDOW = 30
 COMMENT_HEADER_SCORE = 8.0
 # Prose in a section found by its shape alone scores this share of what it would score as story:
 # entering it early throws away (1 - share) of the story below, so it takes comment shapes to get there.
+# (Swept 0.7/0.85/0.95: pasted-l3s comment_leak a 0.082/0.071/0.071, not_content_leak b
+# 0.082/0.082/0.100; pasted-naeb body_f1 a 0.901/0.902/0.899.)
 COMMENT_PROSE_SHARE = 0.85
 # A line of comment shape has at most this many words (the longest is the reply form's "Your email
 # address will not be published. Required fields are marked", 12 words).
 COMMENT_SHAPE_MAX_WORDS = 20
 # What a line of comment shape ("Jane says:", "Reply", a timestamp) scores in a comment section.
+# (Swept 2/4/8: every figure the same on both halves.)
 COMMENT_SHAPE_SCORE = 4.0
-# A comment section opens only below this many words of story prose (pasted-l3s dev: a comment count
-# next to the headline, a "Comments" button in a share bar, is not the end of the story).
+# A comment section opens only below this many words of story prose: a comment count next to the
+# headline, a "Comments" button in a share bar, is not the end of the story. (Swept 30/60/120:
+# pasted-l3s body_f1 a 0.962/0.968/0.968, b 0.963/0.963/0.955.)
 COMMENT_SECTION_MIN_PROSE_WORDS = 60
 # Headline candidates look this far below themselves for the story they head (characters of prose).
 LEDE_CHARS = 3000
@@ -380,7 +394,7 @@ def _may_open_a_paste(lines: list[Line]) -> bool:
 
 
 def _clean_paste_bonus(scores: dict[str, list[float]]) -> float:
-    return FIRST_LINE_BONUS + max(0.0, scores["body"][0])
+    return max(0.0, scores["body"][0])
 
 
 def _is_byline_or_date(lines: list[Line], position: int) -> bool:
