@@ -51,7 +51,9 @@ _NOT_NAME_WORDS = frozenset(
     related topics view all event ended guidelines editorial article this in latest top stories story local
     world sports business politics opinion live show hide close open next previous back page site terms
     about contact newsletter newsletters podcast podcasts recommended trending popular most click here sale
-    deals best review reviews shop buy free new daily weekly your my we you us it is of and or to on by""".split()
+    deals best review reviews shop buy free new daily weekly your my we you us it is of and or to on by
+    facebook twitter linkedin instagram whatsapp pinterest reddit flipboard youtube tiktok telegram social
+    links copy link""".split()
 )
 _SHOUTED_PREFIX = re.compile(r"^[A-Z]{2,}[a-z]")  # "FOXBusiness": a brand glued to a name
 _AGENCIES = {
