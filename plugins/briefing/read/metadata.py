@@ -14,6 +14,8 @@ from .segment import STOPWORDS, Line
 HEADER_WINDOW = 30
 # A date on a line of at most this many words stands on its own (a date line, a byline with a date).
 SHORT_DATE_LINE_WORDS = 14
+# A line labelled 'Published ...' is looked for this many lines into the story when none is nearer.
+PUBLISHED_LINE_REACH = 10
 # A story sentence may open with its date within this many characters ('WASHINGTON, March 3 (Reuters) -').
 LEAD_DATE_CHARS = 60
 # The headline score: the share of a line's content words the lede also uses (times OVERLAP_WEIGHT), a
@@ -143,31 +145,47 @@ def find_date(
     anchor = lo if anchor is None else anchor
     best: tuple[tuple[int, int], str] | None = None
     for position in range(lo, hi):
-        line = lines[position]
-        text = unglue(line.text)
-        dates = find_dates(text)
-        if not dates:
-            continue
-        stands_alone = line.words <= SHORT_DATE_LINE_WORDS or bool(bylines.parse_byline(line.text))
-        prose = body_start is not None and position >= body_start and not stands_alone
-        for date in dates:
-            if prose and not _opens_sentence(text[: date.start]):
-                break
-            before = text[max(0, date.start - 30) : date.start]
-            if _PUBLISHED.search(before) or (_PUBLISHED.search(text) and not _UPDATED.search(text)):
-                rank = 0
-            elif _UPDATED.search(before):
-                rank = 3
-            elif stands_alone:
-                rank = 1
-            else:
-                rank = 2
-            distance = position - anchor if position >= anchor else 2 * (anchor - position)
-            key = (rank, distance)
+        for key, value in _dates_of_line(lines[position], position, anchor, body_start):
             if best is None or key < best[0]:
-                best = (key, date.value)
-            break
+                best = (key, value)
+    if best is None or best[0][0] > 0:
+        # a 'Published ...' line a little further down (under a photo, a share bar or the lede)
+        start = hi if body_start is None else max(hi, body_start)
+        for position in range(hi, min(len(lines), start + PUBLISHED_LINE_REACH)):
+            if lines[position].words <= SHORT_DATE_LINE_WORDS and _PUBLISHED.search(lines[position].text):
+                for key, value in _dates_of_line(lines[position], position, anchor, None):
+                    if key[0] == 0 and (best is None or key < best[0]):
+                        best = (key, value)
     return best[1] if best else None
+
+
+def _dates_of_line(line: Line, position: int, anchor: int, body_start: int | None):
+    """(rank, distance) and value of each date on a line that may be the publication date: a line that
+    stands alone gives each of its dates ('Updated Dec. 23 / Published Dec. 22'), a sentence of the
+    story only a date that opens it."""
+    text = unglue(line.text)
+    dates = find_dates(text)
+    if not dates:
+        return
+    stands_alone = line.words <= SHORT_DATE_LINE_WORDS or bool(bylines.parse_byline(line.text))
+    prose = body_start is not None and position >= body_start and not stands_alone
+    for date in dates:
+        if prose and not _opens_sentence(text[: date.start]):
+            return
+        before = text[max(0, date.start - 30) : date.start]
+        labelled = _PUBLISHED.search(before) and not _UPDATED.search(before[-15:])
+        if labelled or (_PUBLISHED.search(text) and not _UPDATED.search(text)):
+            rank = 0
+        elif _UPDATED.search(before):
+            rank = 3
+        elif stands_alone:
+            rank = 1
+        else:
+            rank = 2
+        distance = position - anchor if position >= anchor else 2 * (anchor - position)
+        yield (rank, distance), date.value
+        if not stands_alone:
+            return
 
 
 def _opens_sentence(before_date: str) -> bool:
