@@ -102,7 +102,7 @@ def _extraction(source_path: str, lines: list[Line], user: dict, summary_max_cha
     after_title = range(anchor + 1, min(len(lines), max(start, anchor + 1) + 3))
     byline = choose_byline(lines, kinds, after_title, range(max(0, start - HEADER_WINDOW), anchor))
     for position in byline.positions:
-        if kinds[position] == "body":
+        if kinds[position] in ("body", "header"):
             kinds[position] = "byline"
     # 4. the publication date near the headline
     date = find_date(lines, max(0, start - HEADER_WINDOW), after_title.stop, anchor, body_start=start)
