@@ -104,6 +104,12 @@ PHOTO_CREDIT = re.compile(
     r"\bepa-efe\b|^\(?photo\b|\bfile photo\b|\billustration:|/the [a-z]+ times$|^source:)",
     _FLAGS,
 )
+# A photo caption of any length: the agencies' 'FILE - ' opening, or a closing photo credit in brackets
+# ('... at Arrowhead Stadium. (AP Photo/Charlie Riedel, File)').
+CAPTION_SHAPE = re.compile(
+    r"(?:^FILE\s*(?:-|—|–)\s|\((?:[^()]{0,60}\b)?(?:photo|photograph|image)s?\b\s*(?:/|by|:)[^()]{0,80}\)\.?$)",
+    re.I,
+)
 CREDIT_LINE = re.compile(
     r"^\(?(?:(?:the\s+)?(?P<who>[A-Z][^.]{1,80}?)\s+contributed\s+(?:reporting|to\s+this\s+(?:report|article|story)|"
     r"additional reporting)(?:\s+(?:from|in)\s+[^.]*)?|"
@@ -183,6 +189,8 @@ def inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
         return "credit"
     if BIO_LINE.match(text) and BIO_ROLE.search(text) and position >= start + (end - start) // 2 and line.words <= 45:
         return "bio"
+    if CAPTION_SHAPE.search(text):
+        return "caption"
     if (line.words <= 14 and PHOTO_CREDIT.search(text) and not line.ends_sentence) or (
         line.words <= 14 and PHOTO_CREDIT.search(text) and re.search(r"(?:photo|images?)\)?\.?$", text, re.I)
     ):
