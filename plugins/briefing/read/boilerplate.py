@@ -120,6 +120,9 @@ BIO_LINE = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was|writes|covers|reports)\b"
     r"(?P<rest>.{0,200})$",
 )
+# An author bio in the second half of the story is a line of at most this many words (80 gives the same
+# figures on both halves of pasted-l3s and pasted-naeb dev).
+BIO_MAX_WORDS = 45
 BIO_ROLE = re.compile(
     r"\b(?:contributor|analyst|writer|reporter|correspondent|editor|columnist|fellow|journalist|author|"
     r"producer|researcher|freelance|staff|intern|blogger|contributing)\b",
@@ -187,7 +190,12 @@ def inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
         return "appeal"
     if CREDIT_LINE.match(text) and line.words <= 40:
         return "credit"
-    if BIO_LINE.match(text) and BIO_ROLE.search(text) and position >= start + (end - start) // 2 and line.words <= 45:
+    if (
+        BIO_LINE.match(text)
+        and BIO_ROLE.search(text)
+        and position >= start + (end - start) // 2
+        and line.words <= BIO_MAX_WORDS
+    ):
         return "bio"
     if CAPTION_SHAPE.search(text):
         return "caption"
