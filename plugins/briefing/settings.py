@@ -59,6 +59,13 @@ THREAD_WINDOW_DAYS = 21
 # (a line of tags, a screen of quotes), not tuned; no dev set scores tags or the choice of key quotes.
 ENTITY_TAGS = 6
 KEY_QUOTES = 4
+# An entity or tag gets its own page when at least this many published briefings name it (or the curated
+# list has it); other names are listed on the briefing without a link. What readers lose at 2
+# (scripts/page_threshold.py on archives built at 1): on the sample site 22 of 51 pages, 22 of 64 entity
+# mentions (article, entity) lose their link; on 1,000 generated articles PAGES_LOST_GENERATED; on the
+# 982 related-ecbplus dev articles PAGES_LOST_ECB. A page for a name one story mentions shows that story
+# and nothing else: the reader loses no other briefing by not having it.
+PAGE_MIN_BRIEFINGS = 2
 
 DEFAULTS = {
     # Where the read stage keeps its per-file results; the environment variable wins (benchmarks, CI).
@@ -83,6 +90,11 @@ DEFAULTS = {
     "BRIEFING_ENTITIES_FILE": "entities.yaml",
     # Processes for the language model on a cold build; 0 means one per core.
     "BRIEFING_NLP_WORKERS": 0,
+    "BRIEFING_PAGE_MIN_BRIEFINGS": PAGE_MIN_BRIEFINGS,
+    # The main feeds (FEED_ALL_ATOM, FEED_ATOM and their RSS twins) carry each briefing's full text; every
+    # other feed (tags, entities, threads) its summary. A layout choice, not tuned: the full text once is
+    # enough, and per-tag copies of it made most of a large archive's feed bytes.
+    "BRIEFING_MAIN_FEED_FULL_TEXT": True,
 }
 
 
@@ -111,6 +123,7 @@ class CorpusSettings:
     stories: StorySettings = field(default_factory=StorySettings)
     entity_tags: int = ENTITY_TAGS
     key_quotes: int = KEY_QUOTES
+    page_min_briefings: int = PAGE_MIN_BRIEFINGS
     timezone: str = "UTC"  # the site's TIMEZONE: a date without an offset is read in it
 
 
@@ -126,6 +139,7 @@ class BriefingSettings:
     related_shown: int
     entities_file: str
     nlp_workers: int
+    main_feed_full_text: bool
 
     @classmethod
     def from_pelican(cls, settings: dict) -> BriefingSettings:
@@ -155,9 +169,11 @@ class BriefingSettings:
                 stories=stories,
                 entity_tags=int(get("BRIEFING_ENTITY_TAGS")),
                 key_quotes=int(get("BRIEFING_KEY_QUOTES")),
+                page_min_briefings=int(get("BRIEFING_PAGE_MIN_BRIEFINGS")),
                 timezone=str(settings.get("TIMEZONE") or "UTC"),
             ),
             related_shown=int(get("BRIEFING_RELATED_SHOWN")),
             entities_file=str(get("BRIEFING_ENTITIES_FILE")),
             nlp_workers=int(get("BRIEFING_NLP_WORKERS")) or os.cpu_count() or 1,
+            main_feed_full_text=bool(get("BRIEFING_MAIN_FEED_FULL_TEXT")),
         )

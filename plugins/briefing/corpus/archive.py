@@ -17,7 +17,7 @@ from ..records import ENTITY_TYPES, ArticleLinks, Briefing, EntityMention, Named
 from ..settings import CorpusSettings
 from .canonical import CanonicalEntities, canonicalize
 from .curation import Curation
-from .entity_index import ArticleEntity, EntityPage, entity_pages, key_quotes, most_salient
+from .entity_index import ArticleEntity, EntityPage, entity_pages, key_quotes, most_salient, tags_with_pages
 from .stories import StoryItem, StoryLinks, StoryThread, link_stories, stories_key
 
 # A front-matter entity has no position in the text: it comes after every mention the text has.
@@ -31,6 +31,7 @@ class ArchiveLinks:
     articles: dict[str, ArticleLinks]  # source path -> what the archive says of that article
     entity_pages: dict[str, EntityPage]  # canonical name -> page, for entities a listed article names
     threads: tuple[StoryThread, ...]  # by slug
+    tag_pages: frozenset[str] = frozenset()  # tags (case-folded) worth a page; the others are shown unlinked
 
 
 def link_archive(
@@ -45,6 +46,7 @@ def link_archive(
     (published; default: every briefing whose status is published); `story_cache`, if given, keeps the
     related stories, threads and copies by their inputs (an object with `get(key)` and `put(key, value)`)."""
     settings = settings or CorpusSettings()
+    curation = curation or Curation()
     by_key = {b.source_path: b for b in briefings}
     if listed is None:
         listed = [b.source_path for b in briefings if b.status == "published"]
@@ -62,6 +64,8 @@ def link_archive(
         {k: found[k] for k in newest_first},
         {k: [(q.text, q.speaker) for q in quotes[k]] for k in quotes},
         newest_first,
+        settings.page_min_briefings,
+        frozenset(entity.name for entity in curation.entities),
     )
     # 4. related stories, threads and copies of the listed articles
     stories = _story_links([by_key[k] for k in listed], slugs, found, settings, story_cache)
@@ -69,7 +73,10 @@ def link_archive(
     articles = {
         key: _article_links(by_key[key], slugs[key], found, quotes[key], pages, stories, settings) for key in by_key
     }
-    return ArchiveLinks(articles, pages, tuple(stories.threads))
+    # 6. the tags worth a page: named by enough listed briefings, or curated
+    curated_names = [name for entity in curation.entities for name in (entity.name, *entity.aliases)]
+    tag_pages = tags_with_pages([articles[key].tags for key in listed], curated_names, settings.page_min_briefings)
+    return ArchiveLinks(articles, pages, tuple(stories.threads), tag_pages)
 
 
 def _article_links(

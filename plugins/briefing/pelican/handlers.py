@@ -3,6 +3,7 @@ through the corpus stage (`link_articles`, before Pelican builds the tag pages).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 
@@ -58,10 +59,12 @@ def link_articles(generator) -> None:
     threads = thread_pages(links.threads, pages_by_key)
     for article in articles:
         record = links.articles[article.briefing.source_path]
-        article.links = article_page(
-            article, record, pages_by_key, threads, options.words_per_minute, options.related_shown
-        )
-        article.tags = [named(Tag, name, generator.settings) for name in record.tags]
+        page = article_page(article, record, pages_by_key, threads, options.words_per_minute, options.related_shown)
+        # only tags worth a page become Pelican's tags (and so get a page and a feed); the others are shown
+        linked = [name for name in record.tags if name.casefold() in links.tag_pages]
+        unlinked = tuple(name for name in record.tags if name.casefold() not in links.tag_pages)
+        article.links = dataclasses.replace(page, unlinked_tags=unlinked)
+        article.tags = [named(Tag, name, generator.settings) for name in linked]
     for draft in generator.drafts:
         # Pelican writes a draft with its category, which articles of a site without category pages
         # (CATEGORY_SAVE_AS empty) lack: the default category, as Pelican would give it.

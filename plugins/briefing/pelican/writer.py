@@ -1,0 +1,58 @@
+"""The site's writer (Pelican's `get_writer` signal): Pelican's own, except that only the main feeds carry
+each briefing's full text; every other feed (tags, people, organizations, places, threads) carries its
+summary and a link, so an archive's feeds hold one copy of each text, not one per tag."""
+
+from __future__ import annotations
+
+from feedgenerator import Rss201rev2Feed
+from pelican.writers import Writer
+
+from ..settings import BriefingSettings
+
+# Pelican's settings naming the archive-wide feeds: these keep the full text (BRIEFING_MAIN_FEED_FULL_TEXT).
+MAIN_FEED_SETTINGS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
+
+
+class SummaryOnly:
+    """A feed item that shows Pelican's writer its summary where the writer asks for the content: in an
+    Atom feed no content at all (the summary stays), in RSS the summary as the description."""
+
+    def __init__(self, item, rss: bool):
+        self._item = item
+        self._rss = rss
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
+
+    def get_content(self, siteurl):
+        return self._item.summary if self._rss else None
+
+
+class BriefingWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        settings = settings or {}
+        full_text = BriefingSettings.from_pelican(settings).main_feed_full_text
+        self.full_text_feeds = (
+            {settings[name] for name in MAIN_FEED_SETTINGS if settings.get(name)} if full_text else set()
+        )
+        self._summary_only = False
+
+    def write_feed(
+        self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
+    ):
+        self._summary_only = path not in self.full_text_feeds
+        try:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        finally:
+            self._summary_only = False
+
+    def _add_item_to_the_feed(self, feed, item):
+        if self._summary_only:
+            item = SummaryOnly(item, rss=isinstance(feed, Rss201rev2Feed))
+        super()._add_item_to_the_feed(feed, item)
+
+
+def supply_writer(pelican) -> type[Writer]:
+    """`get_writer`: the class Pelican builds the site's writer from."""
+    return BriefingWriter
