@@ -60,11 +60,12 @@ THREAD_WINDOW_DAYS = 21
 ENTITY_TAGS = 6
 KEY_QUOTES = 4
 # An entity or tag gets its own page when at least this many published briefings name it (or the curated
-# list has it); other names are listed on the briefing without a link. What readers lose at 2
-# (scripts/page_threshold.py on archives built at 1): on the sample site 22 of 51 pages, 22 of 64 entity
-# mentions (article, entity) lose their link; on 1,000 generated articles PAGES_LOST_GENERATED; on the
-# 982 related-ecbplus dev articles PAGES_LOST_ECB. A page for a name one story mentions shows that story
-# and nothing else: the reader loses no other briefing by not having it.
+# list has it); other names are listed on the briefing without a link. Not tuned (no dev set scores
+# pages); what readers lose, by scripts/page_threshold.py, as (briefing, entity) pairs and mentions left
+# without a link at 2 / 3: 982 related-ecbplus dev articles 23% / 34% of pairs, 17% / 26% of mentions
+# (entity pages 4,364 -> 1,672 / 1,077, tag pages 1,869 -> 789 / 528; each half alone at 2: 32% and 31%
+# of pairs); 1,000 generated articles (make bench) 1% / 3% of pairs; the two sample articles 32 of 44
+# pairs at 2. A page for a name only one story uses lists that story alone: no other briefing is lost.
 PAGE_MIN_BRIEFINGS = 2
 
 DEFAULTS = {
@@ -90,6 +91,9 @@ DEFAULTS = {
     "BRIEFING_ENTITIES_FILE": "entities.yaml",
     # Processes for the language model on a cold build; 0 means one per core.
     "BRIEFING_NLP_WORKERS": 0,
+    # A Dask scheduler (tcp://HOST:PORT) to run the language step on; empty: this machine's processes.
+    # The environment variable wins, as for the cache folder (README: "A cluster for the language step").
+    "BRIEFING_DASK_SCHEDULER": "",
     "BRIEFING_PAGE_MIN_BRIEFINGS": PAGE_MIN_BRIEFINGS,
     # The main feeds (FEED_ALL_ATOM, FEED_ATOM and their RSS twins) carry each briefing's full text; every
     # other feed (tags, entities, threads) its summary. A layout choice, not tuned: the full text once is
@@ -140,6 +144,7 @@ class BriefingSettings:
     entities_file: str
     nlp_workers: int
     main_feed_full_text: bool
+    dask_scheduler: str
 
     @classmethod
     def from_pelican(cls, settings: dict) -> BriefingSettings:
@@ -176,4 +181,5 @@ class BriefingSettings:
             entities_file=str(get("BRIEFING_ENTITIES_FILE")),
             nlp_workers=int(get("BRIEFING_NLP_WORKERS")) or os.cpu_count() or 1,
             main_feed_full_text=bool(get("BRIEFING_MAIN_FEED_FULL_TEXT")),
+            dask_scheduler=str(os.environ.get("BRIEFING_DASK_SCHEDULER") or get("BRIEFING_DASK_SCHEDULER") or ""),
         )

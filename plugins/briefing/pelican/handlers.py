@@ -100,10 +100,11 @@ def _briefings(articles: list, options: BriefingSettings, report) -> list[Briefi
     texts = [ArticleText.of(a.briefing) for a in articles]
 
     def announce(count: int, words: int) -> None:
-        console.print(f"entities and quotes: analysing {count} article(s), {words} words", highlight=False)
+        where = f" on the cluster at {options.dask_scheduler}" if options.dask_scheduler else ""
+        console.print(f"entities and quotes: analysing {count} article(s), {words} words{where}", highlight=False)
 
     try:
-        languages, run = analyse_cached(texts, cache, options.nlp_workers, announce)
+        languages, run = analyse_cached(texts, cache, options.nlp_workers, announce, options.dask_scheduler)
     except ModelUnavailable as error:
         logger.error("entities and quotes: %s", error)
         languages = [ArticleLanguage()] * len(articles)
