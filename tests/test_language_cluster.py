@@ -37,9 +37,7 @@ def texts(count: int) -> list[ArticleText]:
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
-    ) as local:
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as local:
         yield local
 
 
@@ -94,6 +92,7 @@ def test_without_a_cluster_the_build_runs_the_step_here_and_warns(nlp, tmp_path,
     with caplog.at_level(logging.WARNING):
         found, run = analyse_cached(batch, language_cache(tmp_path / "language"), scheduler="tcp://127.0.0.1:1")
     assert found == analyse(batch, nlp=nlp)
+    assert run.articles == 2
     assert "BRIEFING_DASK_SCHEDULER tcp://127.0.0.1:1" in caplog.text and "runs on this machine" in caplog.text
 
 

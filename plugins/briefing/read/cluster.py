@@ -101,6 +101,5 @@ def analyse_on_cluster(
         client.close()
 
 
-
 def _has_plugin(dask_worker) -> bool:
     return PLUGIN_NAME in dask_worker.plugins
