@@ -25,6 +25,7 @@ from ..slugs import unique_slugs
 from ..write.pages import EntityKind, article_page, thread_pages
 from .generator import ARCHIVE_KEY, ENTITY_KINDS_KEY, ENTITY_PAGES_KEY, THREAD_PAGES_KEY, BriefingGenerator
 from .reader import IGNORED_KEY, READER_REPORT_SETTING, REJECTION_KEY, named
+from .writer import WRITER_SETTING
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +167,13 @@ def make_generator_class(pelican):
 
 
 def finish_build(pelican) -> None:
-    """`finalized`: the summary, and a failing status when files were rejected."""
+    """`finalized`: the pages this build no longer writes removed, the summary, and a failing status when
+    files were rejected."""
+    writer = pelican.settings.get(WRITER_SETTING)
+    if writer is not None and os.path.isdir(pelican.output_path):
+        removed = writer.remove_stale_pages()
+        if removed:
+            console.print(f"removed {len(removed)} file(s) no longer part of the site", highlight=False)
     report = getattr(pelican, "briefing_report", None)
     if report is None:
         return

@@ -1,13 +1,26 @@
-"""The site's writer (Pelican's `get_writer` signal): Pelican's own, except that only the main feeds carry
-each briefing's full text; every other feed (tags, people, organizations, places, threads) carries its
-summary and a link, so an archive's feeds hold one copy of each text, not one per tag."""
+"""The site's writer (Pelican's `get_writer` signal): Pelican's own, except that
+- only the main feeds carry each briefing's full text; every other feed (tags, people, organizations,
+  places, threads) carries its summary and a link, so an archive's feeds hold one copy of each text;
+- at the end of the build it removes the pages the previous build wrote and this one did not
+  (write/outputs.py): a deleted article's page, a tag that lost its page.
+"""
 
 from __future__ import annotations
+
+import logging
+import os
 
 from feedgenerator import Rss201rev2Feed
 from pelican.writers import Writer
 
 from ..settings import BriefingSettings
+from ..write.outputs import read_manifest, relative_paths, remove_stale
+
+logger = logging.getLogger(__name__)
+
+# Where the build's writer sits in Pelican's settings, for the `finalized` handler (as the build report
+# does for the reader): Pelican hands neither the writer to its signals.
+WRITER_SETTING = "BRIEFING_SITE_WRITER"
 
 # Pelican's settings naming the archive-wide feeds: these keep the full text (BRIEFING_MAIN_FEED_FULL_TEXT).
 MAIN_FEED_SETTINGS = ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS")
@@ -37,6 +50,16 @@ class BriefingWriter(Writer):
             {settings[name] for name in MAIN_FEED_SETTINGS if settings.get(name)} if full_text else set()
         )
         self._summary_only = False
+        if settings is not None:
+            settings[WRITER_SETTING] = self
+
+    def remove_stale_pages(self) -> list[str]:
+        """After every page is written: remove what the previous build wrote and this one did not."""
+        written = relative_paths(self.output_path, self._written_files - {os.devnull})
+        removed = remove_stale(self.output_path, read_manifest(self.output_path), written)
+        for path in removed:
+            logger.info("removed %s: no longer part of the site", path)
+        return removed
 
     def write_feed(
         self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
