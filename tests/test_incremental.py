@@ -69,3 +69,17 @@ def test_the_list_of_written_files_names_only_the_sites_pages(rebuilt):
     assert "index.html" in written and "feeds/all.atom.xml" in written
     assert not any(path.startswith(("pagefind/", "theme/")) for path in written)
     assert all((after.out / path).is_file() for path in written)
+
+
+def test_a_rebuild_rewrites_only_the_files_that_changed(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    first = make_html(content, tmp_path / "out", tmp_path / "cache")
+    assert first.returncode == 0, first.log[-3000:]
+    before = {path: (first.out / path).stat().st_mtime_ns for path in site_bytes(first.out)}
+    second = make_html(content, tmp_path / "out", tmp_path / "cache")
+    assert second.returncode == 0, second.log[-3000:]
+    after = {path: (second.out / path).stat().st_mtime_ns for path in site_bytes(second.out)}
+    written = json.loads((second.out / ".briefing-written.json").read_text(encoding="utf-8"))
+    assert "index.html" in written and "feeds/all.atom.xml" in written
+    assert [path for path in written if after[path] != before[path]] == []

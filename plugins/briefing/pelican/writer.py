@@ -1,6 +1,8 @@
 """The site's writer (Pelican's `get_writer` signal): Pelican's own, except that
 - only the main feeds carry each briefing's full text; every other feed (tags, people, organizations,
   places, threads) carries its summary and a link, so an archive's feeds hold one copy of each text;
+- a page or feed whose bytes are those already on disk is not written again (a rebuild rewrites only
+  what changed, and an unchanged page keeps its modification time, so a deployment copies only the new);
 - at the end of the build it removes the pages the previous build wrote and this one did not
   (write/outputs.py): a deleted article's page, a tag that lost its page.
 """
@@ -11,10 +13,10 @@ import logging
 import os
 
 from feedgenerator import Rss201rev2Feed
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..settings import BriefingSettings
-from ..write.outputs import read_manifest, relative_paths, remove_stale
+from ..write.outputs import UnchangedFileSkipped, read_manifest, relative_paths, remove_stale
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +62,26 @@ class BriefingWriter(Writer):
         for path in removed:
             logger.info("removed %s: no longer part of the site", path)
         return removed
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's bookkeeping of what was written (one write per file unless overridden), then a file
+        object that writes to disk on close only if its text differs from what is there."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            logger.info('Skipping "%s", not overwriting', filename)
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
+                "(set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return UnchangedFileSkipped(filename, encoding)
 
     def write_feed(
         self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None

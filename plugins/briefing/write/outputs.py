@@ -1,5 +1,7 @@
-"""What a build wrote into the output folder, so that the next build can remove what it no longer writes:
-the page of a deleted article, of an entity or tag that lost its page, of a thread that came apart.
+"""Writing into an output folder that already holds the last build: a file whose bytes have not changed is
+left as it is (`UnchangedFileSkipped`), and what the last build wrote and this one does not is removed
+(`remove_stale`): the page of a deleted article, of an entity or tag that lost its page, of a thread
+that came apart.
 
 The list (MANIFEST_NAME, in the output folder, sorted) names only the files the site's writer wrote, so
 nothing else in the folder (static files, the search index, a file the user put there) is ever removed.
@@ -7,6 +9,7 @@ nothing else in the folder (static files, the search index, a file the user put 
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -14,6 +17,36 @@ import os
 logger = logging.getLogger(__name__)
 
 MANIFEST_NAME = ".briefing-written.json"
+
+
+class UnchangedFileSkipped(io.StringIO):
+    """A text file to write: kept in memory, and on close written to `path` only when its bytes differ from
+    the file's (reading a page back costs a fraction of rewriting it)."""
+
+    def __init__(self, path: str, encoding: str = "utf-8"):
+        super().__init__()
+        self.path = path
+        self.text_encoding = encoding
+        self.written = False
+
+    def close(self) -> None:
+        if not self.closed:
+            self.written = write_if_changed(self.path, self.getvalue().encode(self.text_encoding))
+        super().close()
+
+
+def write_if_changed(path: str, data: bytes) -> bool:
+    """Write `data` to `path` unless the file already holds exactly these bytes; True when written."""
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return False
+    except OSError:
+        pass  # not there (or unreadable): written below, where a real error shows
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return True
 
 
 def read_manifest(output: str) -> set[str]:
@@ -53,8 +86,8 @@ def remove_stale(output: str, previous: set[str], current: set[str]) -> list[str
         os.remove(full)
         removed.append(relative)
         _remove_empty_folders(os.path.dirname(full), root)
-    with open(os.path.join(root, MANIFEST_NAME), "w", encoding="utf-8") as handle:
-        json.dump(sorted(current), handle, ensure_ascii=False, indent=0)
+    listing = json.dumps(sorted(current), ensure_ascii=False, indent=0)
+    write_if_changed(os.path.join(root, MANIFEST_NAME), listing.encode("utf-8"))
     return removed
 
 
