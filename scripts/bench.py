@@ -41,6 +41,7 @@ ARTICLE_PATHS = ["articles"]
 class BuildResult:
     label: str
     seconds: float
+    cpu_seconds: float  # user + system of the build and every process it waited for: less noisy than wall time
     max_rss_mib: float
     articles: int
     pages: int  # .html files in the output folder
@@ -87,8 +88,9 @@ def timed_build(label: str, site: Site, log_path: Path, articles: int) -> BuildR
         tail = "\n".join(log_path.read_text(errors="replace").splitlines()[-TAIL_LINES:])
         raise BuildFailedError(f"{label} exited with {process.returncode}; end of {log_path}:\n{tail}")
     pages, size = output_size(site.output)
-    result = BuildResult(label, seconds, usage.ru_maxrss / 1024, articles, pages, size)
-    print(f"{label:17} {seconds:7.2f} s {result.max_rss_mib:7.1f} MiB {pages:7d} pages", flush=True)
+    cpu = usage.ru_utime + usage.ru_stime
+    result = BuildResult(label, seconds, cpu, usage.ru_maxrss / 1024, articles, pages, size)
+    print(f"{label:17} {seconds:7.2f} s {cpu:7.2f} s CPU {result.max_rss_mib:7.1f} MiB {pages:7d} pages", flush=True)
     for line in log_path.read_text(errors="replace").splitlines():
         if line.startswith("entities and quotes:"):
             print(f"{'':17} {line}", flush=True)
@@ -164,11 +166,12 @@ def related_stage(sizes: tuple[int, ...], seed: int) -> list[tuple[int, float, i
 
 
 def print_summary(results: list[BuildResult]) -> None:
-    print(f"\n{'build':17} {'seconds':>8} {'max RSS MiB':>12} {'pages':>7} {'pages/article':>14} {'KB/article':>11}")
+    columns = f"{'seconds':>8} {'CPU s':>8} {'max RSS MiB':>12} {'pages':>7} {'pages/article':>14} {'KB/article':>11}"
+    print(f"\n{'build':17} {columns}")
     for r in results:
         print(
-            f"{r.label:17} {r.seconds:8.2f} {r.max_rss_mib:12.1f} {r.pages:7d} {r.pages / r.articles:14.2f} "
-            f"{r.output_bytes / r.articles / 1000:11.1f}"
+            f"{r.label:17} {r.seconds:8.2f} {r.cpu_seconds:8.2f} {r.max_rss_mib:12.1f} {r.pages:7d} "
+            f"{r.pages / r.articles:14.2f} {r.output_bytes / r.articles / 1000:11.1f}"
         )
     by_label = {result.label: result for result in results}
     vanilla_cold = by_label.get("vanilla cold")
@@ -177,11 +180,15 @@ def print_summary(results: list[BuildResult]) -> None:
         if briefing and vanilla:
             print(
                 f"briefing {run} / vanilla {run}: {briefing.seconds / vanilla.seconds:.2f}x time, "
+                f"{briefing.cpu_seconds / vanilla.cpu_seconds:.2f}x CPU, "
                 f"{briefing.max_rss_mib / vanilla.max_rss_mib:.2f}x memory"
             )
     added = by_label.get("briefing added")
     if added and vanilla_cold:
-        print(f"briefing added / vanilla full build: {added.seconds / vanilla_cold.seconds:.2f}x time")
+        print(
+            f"briefing added / vanilla full build: {added.seconds / vanilla_cold.seconds:.2f}x time, "
+            f"{added.cpu_seconds / vanilla_cold.cpu_seconds:.2f}x CPU"
+        )
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
