@@ -116,6 +116,7 @@ def _briefings(articles: list, options: BriefingSettings, report) -> list[Briefi
 
 
 def _deduplicate_slugs(articles: list) -> None:
+    """Unique slugs across the archive, and the page addresses they give, fixed from here on."""
     wanted = [(a.get_relative_source_path(), a.slug) for a in articles]
     slugs = unique_slugs(wanted)
     for article in articles:
@@ -123,6 +124,10 @@ def _deduplicate_slugs(articles: list) -> None:
         if new_slug != article.slug:
             logger.info("%s: slug %r is taken, using %r", article.get_relative_source_path(), article.slug, new_slug)
             article.slug = new_slug
+    # The addresses are final now: fixed (Pelican's `override_url`), so that the templates' many `url`
+    # lookups (every listing of every page) do not format them from the settings again.
+    for article in articles:
+        article.override_url = article.url
 
 
 def _load_curation(settings: dict, options: BriefingSettings, report) -> Curation:
