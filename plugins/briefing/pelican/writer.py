@@ -21,7 +21,7 @@ from ..write.outputs import UnchangedFileSkipped, read_manifest, relative_paths,
 logger = logging.getLogger(__name__)
 
 # Where the build's writer sits in Pelican's settings, for the `finalized` handler (as the build report
-# does for the reader): Pelican hands neither the writer to its signals.
+# does for the reader): Pelican hands the writer to none of its signals.
 WRITER_SETTING = "BRIEFING_SITE_WRITER"
 
 # Pelican's settings naming the archive-wide feeds: these keep the full text (BRIEFING_MAIN_FEED_FULL_TEXT).
@@ -52,8 +52,7 @@ class BriefingWriter(Writer):
             {settings[name] for name in MAIN_FEED_SETTINGS if settings.get(name)} if full_text else set()
         )
         self._summary_only = False
-        if settings is not None:
-            settings[WRITER_SETTING] = self
+        settings[WRITER_SETTING] = self
 
     def remove_stale_pages(self) -> list[str]:
         """After every page is written: remove what the previous build wrote and this one did not."""
