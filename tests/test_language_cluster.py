@@ -66,7 +66,7 @@ def test_the_cluster_finds_what_this_machine_finds_and_fills_the_cache(cluster, 
 
 def test_each_worker_loads_the_model_once_for_every_batch_and_build(cluster):
     for _ in range(2):
-        for _positions, languages in analyse_on_cluster(cluster.scheduler_address, texts(130)):
+        for _positions, languages in analyse_on_cluster(cluster.scheduler_address, texts(70)):
             assert len(languages) <= 64
     (worker,) = cluster.workers.values()
     assert worker.plugins[PLUGIN_NAME].loads == 1

@@ -68,10 +68,12 @@ def analyse_batch(texts: list[ArticleText]) -> tuple[str, list[ArticleLanguage]]
 
 
 def analyse_on_cluster(
-    address: str, texts: list[ArticleText], timeout: float = CONNECT_TIMEOUT_SECONDS
+    address: str, texts: list[ArticleText], timeout: float | None = None
 ) -> Iterator[tuple[list[int], list[ArticleLanguage]]]:
-    """(positions in `texts`, their results) for each batch, in the order the batches finish. Raises
-    ClusterUnavailable when the scheduler cannot be reached, or a worker fails or runs other code."""
+    """(positions in `texts`, their results) for each batch, in the order the batches finish; `timeout`
+    for reaching the scheduler, CONNECT_TIMEOUT_SECONDS by default. Raises ClusterUnavailable when the
+    scheduler cannot be reached, or a worker fails or runs other code."""
+    timeout = CONNECT_TIMEOUT_SECONDS if timeout is None else timeout
     version = language_version()
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
