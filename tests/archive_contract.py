@@ -10,6 +10,7 @@ ARTICLE_FIELDS = {
     "source",
     "credits",
     "summary",
+    "standfirst",
     "body",
     "word_count",
     "entities",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -74,6 +75,19 @@ def test_pompeo_quotes_are_his_in_both_articles(site):
         advised = [q for q in quotes if q["text"].startswith("I have advised the Government of Iran")]
         assert advised, quotes
         assert {q["speaker"] for q in advised} == {"Mike Pompeo"}
+
+
+def test_sample_quotes_have_trustworthy_speakers_and_kinds(site):
+    quotes = {q["text"]: q for source_path in (FIRST, SECOND) for q in site.article(source_path)["quotes"]}
+    speakers = {q["speaker"] for q in quotes.values()}
+    assert not speakers & {"day", "statement", "Iraqi media outlets", "ruled out striking IRGC targets"}
+    assert not any("citing" in (speaker or "") for speaker in speakers)
+    for fragment in ("anonymous", "anonymous senior Iraqi official", "action", "temporary relocation"):
+        assert quotes[fragment]["kind"] == "phrase"
+    assert quotes["anonymous"]["speaker"] is None
+    assert quotes["please leave Iraq to us"]["speaker"] == "American officials"
+    unnamed = next(q for text, q in quotes.items() if text.startswith("We are not aware of any intention"))
+    assert (unnamed["kind"], unnamed["speaker"]) == ("statement", "anonymous senior Iraqi official")
 
 
 def test_both_articles_share_the_tags_iran_iraq_and_basra(site):
@@ -157,7 +171,8 @@ def test_a_broken_curated_list_is_reported_and_the_site_still_builds(tmp_path):
 def test_the_build_ends_with_a_summary(site):
     log = " ".join(site.log.split())
     assert "briefings built: 2" in log
-    assert "cut from the pasted pages (blocks):" in log and "comment 1" in log
+    assert "removed from the articles (lines, by kind; each shown on its page):" in log
+    assert re.search(r"\bcomment \d+", log)
     assert "entities and quotes: 2 article(s) analysed" in log and "words/s" in log
     assert "time: read" in log and "related stories and threads" in log and "write" in log
 

@@ -264,6 +264,11 @@ def test_canonical_name_of_a_surname_mention():
     assert found[0].speaker == "Grace Okafor"
 
 
+def test_a_group_behind_a_possessive_speaks_not_the_person():
+    paragraph = "Okafor’s neighbours watched the hearing and said they came away with “more questions than answers.”"
+    assert [q.speaker for q in quotes_of([paragraph], OKAFOR)] == ["Okafor’s neighbours"]
+
+
 def test_a_person_behind_a_possessive_is_not_the_speaker():
     found = quotes_of(["“We will appeal,” Okafor’s lawyer said."], OKAFOR)
     assert found[0].speaker == "Okafor’s lawyer"
@@ -277,14 +282,314 @@ def test_quote_without_attribution_has_no_speaker():
 # ----------------------------------------------------------------------------- what is left out, and duplicates
 
 
-def test_scare_quotes_are_dropped():
+# ----------------------------------------------------------------------------- kinds: statements and phrases
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "people", "quote", "kind", "speaker"),
+    [
+        pytest.param(
+            "The town's “temporary” bridge has stood for forty years.",
+            {},
+            "temporary",
+            "phrase",
+            None,
+            id="one_word_scare_quote",
+        ),
+        pytest.param(
+            "The ministry called the closure a “precaution” after the storm.",
+            {},
+            "precaution",
+            "phrase",
+            "ministry",
+            id="one_word_the_subject_called_it",
+        ),
+        pytest.param(
+            "Okafor said the move was a “short pause” in the works.",
+            OKAFOR,
+            "short pause",
+            "phrase",
+            "Grace Okafor",
+            id="two_word_fragment_of_what_someone_said",
+        ),
+        pytest.param(
+            "Lindqvist called the offer “a disgrace.”",
+            LINDQVIST,
+            "a disgrace.",
+            "phrase",
+            "Tom Lindqvist",
+            id="two_word_fragment_after_a_speech_verb",
+        ),
+        pytest.param(
+            "The council read the report “Rivers of the North” aloud.",
+            {},
+            "Rivers of the North",
+            "phrase",
+            None,
+            id="title_of_a_work",
+        ),
+        pytest.param(
+            "“No,” Okafor said.",
+            OKAFOR,
+            "No",
+            "statement",
+            "Grace Okafor",
+            id="one_word_set_off_with_a_speech_verb_is_a_statement",
+        ),
+        pytest.param(
+            "Okafor said the plan would “cost every family in the valley more than it saves.”",
+            OKAFOR,
+            "cost every family in the valley more than it saves.",
+            "statement",
+            "Grace Okafor",
+            id="partial_quote_of_a_clause_is_a_statement",
+        ),
+        pytest.param(
+            "Okafor said the closure came in the wake of “repeated and serious safety failures” at the plant.",
+            OKAFOR,
+            "repeated and serious safety failures",
+            "phrase",
+            "Grace Okafor",
+            id="noun_phrase_after_a_preposition",
+        ),
+        pytest.param(
+            "Okafor said the inspection was “rushed, sloppy and far too late.”",
+            OKAFOR,
+            "rushed, sloppy and far too late.",
+            "statement",
+            "Grace Okafor",
+            id="predicate_after_a_verb_is_a_statement",
+        ),
+        pytest.param(
+            "Okafor said the report was about “what we will do next winter.”",
+            OKAFOR,
+            "what we will do next winter.",
+            "statement",
+            "Grace Okafor",
+            id="clause_after_a_preposition_is_a_statement",
+        ),
+        pytest.param(
+            "Crews finished the “temporary” footbridge in a week, and the town opened it on Monday.",
+            {},
+            "temporary",
+            "phrase",
+            None,
+            id="phrase_modifying_the_noun_after_it",
+        ),
+        pytest.param(
+            "The board's “listening tour” ended on Friday, Okafor said.",
+            OKAFOR,
+            "listening tour",
+            "phrase",
+            "Grace Okafor",
+            id="phrase_inside_what_someone_said",
+        ),
+    ],
+)
+def test_quote_kind_and_speaker(paragraph, people, quote, kind, speaker):
+    found = {q.text: q for q in quotes_of([paragraph], people)}
+    assert (found[quote].kind, found[quote].speaker) == (kind, speaker)
+
+
+def test_phrase_inside_the_subject_of_a_speech_verb_is_nobodys_words():
+    paragraph = (
+        "Residents said the water was safe, though an “unnamed” city engineer said that tests were still "
+        "running. Another “senior city engineer” told the Courier, “We have found lead in three schools.”"
+    )
+    found = {q.text: q for q in quotes_of([paragraph])}
+    assert (found["unnamed"].kind, found["unnamed"].speaker) == ("phrase", None)
+    assert (found["senior city engineer"].kind, found["senior city engineer"].speaker) == ("phrase", None)
+    statement = found["We have found lead in three schools."]
+    assert statement.kind == "statement"
+    assert statement.speaker == "senior city engineer"
+
+
+def test_unnamed_source_is_given_as_the_description_the_text_gives():
+    found = quotes_of(["“The order came from the top,” an anonymous senior port official said."])
+    assert [(q.kind, q.speaker) for q in found] == [("statement", "anonymous senior port official")]
+
+
+def test_unnamed_source_ends_before_what_describes_it():
+    found = quotes_of(["“The vote will be close,” said one senior council member familiar with the count."])
+    assert [q.speaker for q in found] == ["one senior council member"]
+
+
+def test_phrase_takes_the_subject_of_its_sentence():
+    found = quotes_of(["Lindqvist has likened the deal to “a blank cheque” in every interview."], LINDQVIST)
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", "Tom Lindqvist")]
+
+
+# ----------------------------------------------------------------------------- speakers that are not speakers
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "people", "quote", "speaker"),
+    [
+        pytest.param(
+            "The next morning, dock workers marched to the port and told the managers to “come down and talk.”",
+            {},
+            "come down and talk.",
+            "dock workers",
+            id="a_time_phrase_opening_the_sentence_is_not_its_subject",
+        ),
+        pytest.param(
+            "A week later, Okafor told the council: “The numbers still do not add up.”",
+            OKAFOR,
+            "The numbers still do not add up.",
+            "Grace Okafor",
+            id="time_phrase_before_a_named_speaker",
+        ),
+        pytest.param(
+            "According to a regional radio station this week citing “two people close to the talks,” the deal is done.",
+            {},
+            "two people close to the talks",
+            "regional radio station",
+            id="according_to_stops_at_a_time_word_and_a_participle",
+        ),
+        pytest.param(
+            "Port officials have not ruled out closing the north quay for the winter (union leaders have reportedly "
+            "told them to “keep the north quay open or expect a strike”).",
+            {},
+            "keep the north quay open or expect a strike",
+            "union leaders",
+            id="quote_in_brackets_is_attributed_inside_them",
+        ),
+        pytest.param(
+            "The housing board released a statement on Monday. “We will appeal the ruling,” the statement read.",
+            {},
+            "We will appeal the ruling",
+            "housing board",
+            id="document_speaks_for_the_one_who_issued_it",
+        ),
+        pytest.param(
+            "“Every tenant will be rehoused by June,” a Housing Board memo said.",
+            {},
+            "Every tenant will be rehoused by June",
+            "Housing Board",
+            id="document_names_its_issuer",
+        ),
+        pytest.param(
+            "“The talks have collapsed,” the Harbour Post reported.",
+            {},
+            "The talks have collapsed",
+            "Harbour Post",
+            id="a_newspaper_named_like_a_document_is_a_speaker",
+        ),
+        pytest.param(
+            "“Every tenant will be rehoused by June,” the memo said.",
+            {},
+            "Every tenant will be rehoused by June",
+            None,
+            id="document_with_no_issuer_has_no_speaker",
+        ),
+        pytest.param(
+            "According to a civil complaint filed by the Harbour Authority, the firm “moved the money offshore.”",
+            {},
+            "moved the money offshore.",
+            "Harbour Authority",
+            id="document_filed_by_its_issuer",
+        ),
+        pytest.param(
+            "“The quay will stay closed until further notice,” according to a statement from the Harbour Authority.",
+            {},
+            "The quay will stay closed until further notice",
+            "Harbour Authority",
+            id="document_from_its_issuer",
+        ),
+        pytest.param(
+            "PORTSMOUTH, May 3 — Dock workers said the deal was “a start,” nothing more.",
+            {},
+            "a start",
+            "Dock workers",
+            id="dateline_place_is_not_the_speaker",
+        ),
+        pytest.param(
+            "The director wants the film to be “a warning to every town on the coast.”",
+            {},
+            "a warning to every town on the coast.",
+            "director",
+            id="verb_before_its_object_is_not_part_of_the_subject",
+        ),
+        pytest.param(
+            "The council rejected Okafor’s claim that the plan was “a gift to developers and nothing more.”",
+            OKAFOR,
+            "a gift to developers and nothing more.",
+            "Grace Okafor",
+            id="owner_of_a_claim",
+        ),
+        pytest.param(
+            "Another critic, Grace Okafor, compared the plan to “moving the deckchairs around.”",
+            OKAFOR,
+            "moving the deckchairs around.",
+            "Grace Okafor",
+            id="person_in_apposition_to_the_subject",
+        ),
+        pytest.param(
+            "Conversely, Lindqvist rated the proposal “mostly workable” in his review.",
+            LINDQVIST,
+            "mostly workable",
+            "Tom Lindqvist",
+            id="adverb_opening_the_sentence_is_not_its_subject",
+        ),
+    ],
+)
+def test_speaker_is_someone_not_a_time_a_document_or_a_clause_piece(paragraph, people, quote, speaker):
+    assert speakers(quotes_of([paragraph], people))[quote] == speaker
+
+
+def test_dateline_place_is_not_a_phrases_source():
+    found = quotes_of(["PORTSMOUTH — After a week of “delays,” cargo moved again on Friday."])
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", None)]
+
+
+def test_the_sentence_after_a_dateline_gives_the_source():
+    paragraph = "PORTSMOUTH, May 3 (Wire) — At the harbour, Okafor likened the repairs to “a patch on a patch.”"
+    found = quotes_of([paragraph], OKAFOR)
+    assert [(q.kind, q.speaker) for q in found] == [("statement", "Grace Okafor")]
+
+
+def test_according_to_closing_the_sentence_gives_the_source():
+    found = quotes_of(["Some 4,000 people joined a citywide “sit-out” on Sunday, according to the organizers."])
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", "organizers")]
+
+
+def test_a_short_sentence_of_its_own_is_a_statement():
+    found = quotes_of(["“It’s over,” Okafor said. “We are leaving.”"], OKAFOR)
+    assert [(q.kind, q.speaker) for q in found] == [("statement", "Grace Okafor"), ("statement", "Grace Okafor")]
+
+
+def test_a_phrase_takes_the_subject_of_its_own_clause():
+    found = quotes_of(["Okafor backed the plan; Lindqvist likened it to “a blank cheque.”"], OKAFOR | LINDQVIST)
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", "Tom Lindqvist")]
+
+
+def test_colon_line_without_a_person_introduces_no_speaker():
+    paragraphs = ["Partial minutes of the meeting follow:", "“The budget is closed for this year.”"]
+    assert speakers(quotes_of(paragraphs)) == {"The budget is closed for this year.": None}
+
+
+def test_pronoun_resolves_to_the_person_named_before_for_a_phrase_and_a_statement():
+    paragraphs = [
+        "Grace Okafor left the hearing early.",
+        "She later called the ruling “a setback,” and added: “We will be back in court within a month.”",
+    ]
+    found = {q.text: q for q in quotes_of(paragraphs, OKAFOR)}
+    assert (found["a setback"].kind, found["a setback"].speaker) == ("phrase", "Grace Okafor")
+    statement = found["We will be back in court within a month."]
+    assert (statement.kind, statement.speaker) == ("statement", "Grace Okafor")
+
+
+def test_scare_quotes_are_phrases_of_no_one():
     paragraphs = ["The so-called “reform” added two new forms and a “helpline” nobody answers."]
-    assert quotes_of(paragraphs) == []
+    assert quotes_of(paragraphs) == [
+        FoundQuote("reform", None, 0, "phrase"),
+        FoundQuote("helpline", None, 0, "phrase"),
+    ]
 
 
-def test_show_titles_are_dropped():
+def test_show_title_is_a_phrase_of_the_sentence_that_mentions_it():
     found = quotes_of(["Okafor said on “Morning Report” that the fares would rise."], OKAFOR)
-    assert found == []
+    assert found == [FoundQuote("Morning Report", "Grace Okafor", 0, "phrase")]
 
 
 def test_same_quote_twice_is_reported_once():

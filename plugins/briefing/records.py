@@ -80,6 +80,7 @@ class Extraction:
     url: str | None = None
     credits: tuple[str, ...] = ()
     summary: str = ""
+    standfirst: str | None = None  # the dek under the headline, when the page has one
     dateline: str | None = None
     dates_mentioned: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()  # from front matter or sidecar

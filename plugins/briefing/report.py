@@ -27,7 +27,7 @@ class BuildReport:
     ignored: dict[str, str] = field(default_factory=dict)  # path -> why: listed, not failing the build
     offered: set[str] = field(default_factory=set)  # files a reader was given, relative to the content folder
     articles: int = 0
-    cut_kinds: Counter = field(default_factory=Counter)
+    cut_lines: Counter = field(default_factory=Counter)  # lines removed from the articles, per kind
     language_articles: int = 0  # articles the model analysed (not cached)
     language_words: int = 0
     language_seconds: float = 0.0
@@ -65,11 +65,16 @@ class BuildReport:
         """List a file (or a folder link) as ignored, once."""
         self.ignored.setdefault(source_path, reason)
 
+    def count_removed(self, cut) -> None:
+        """Count the lines of an article's removed blocks (records.CutBlock) by kind."""
+        for block in cut:
+            self.cut_lines[block.kind] += block.text.count("\n") + 1
+
     def summary_lines(self) -> list[str]:
         lines = [f"briefings built: {self.articles}"]
-        if self.cut_kinds:
-            cut = ", ".join(f"{kind} {count}" for kind, count in sorted(self.cut_kinds.items()))
-            lines.append(f"cut from the pasted pages (blocks): {cut}")
+        if self.cut_lines:
+            cut = ", ".join(f"{kind} {count}" for kind, count in sorted(self.cut_lines.items()))
+            lines.append(f"removed from the articles (lines, by kind; each shown on its page): {cut}")
         if self.language_articles:
             seconds = max(self.language_seconds, 1e-9)
             lines.append(

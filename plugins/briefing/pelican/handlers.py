@@ -81,7 +81,7 @@ def link_articles(generator) -> None:
     if report is not None:
         report.articles = len(listed)
         for article in listed:
-            report.cut_kinds.update(block.kind for block in article.briefing.cut)
+            report.count_removed(article.briefing.cut)
     _end_stage(report, "related stories and threads")
 
 

@@ -1,15 +1,12 @@
-"""Find the article body in a pasted page and label everything else (the web leftovers).
-
-The page is a sequence of lines. Each line gets a score: running prose scores its word count, menus,
-prompts and other leftovers score below zero. The body is the run of lines with the highest total (the
-maximum-subarray idea of body-text extraction), then cut where a comment section begins, and cleaned of
-leftovers that sit inside it (ads, share prompts, captions, appeals, bios, credit lines, pull quotes).
+"""The line features of pasted pages: the prose score of a line (running prose scores its word count,
+menus, prompts and other leftovers score below zero), the shapes of web leftovers (menus, share prompts,
+appeals, comment headers, captions, credits, bios), and the kind of a leftover inside or after the body.
+The page model (page_model.py) decides the regions from them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .segment import Line
 
@@ -25,9 +22,6 @@ UNFINISHED_PROSE_MIN_WORDS = 20
 SHORT_LINE_COST = 3.0
 BOILERPLATE_LINE_COST = 6.0
 RUN_COST_CAP = 4
-# A comment header ends the article only when this many words of prose stand above it on the page, so a
-# "12 Comments" link next to the headline does not end an article before it starts.
-COMMENT_SECTION_MIN_PROSE_WORDS = 60
 
 _FLAGS = re.I
 
@@ -121,12 +115,6 @@ BIO_ROLE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Labelled:
-    line: Line
-    kind: str  # "body" or the kind of leftover
-
-
 def score_line(line: Line) -> float:
     text = line.text
     if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text):
@@ -145,13 +133,13 @@ def score_line(line: Line) -> float:
     return -SHORT_LINE_COST - 0.1 * line.words
 
 
-def line_scores(lines: list[Line]) -> list[float]:
+def line_scores(lines: list[Line], plain: list[float] | None = None) -> list[float]:
     """Scores with run-length costs: the k-th non-prose line in a row costs k times as much (up to
     RUN_COST_CAP), so a lone subhead or caption inside an article is cheap and a menu is expensive."""
     scores = []
     run = 0
-    for line in lines:
-        score = score_line(line)
+    for position, line in enumerate(lines):
+        score = score_line(line) if plain is None else plain[position]
         if score < 0:
             run += 1
             score *= min(run, RUN_COST_CAP)
@@ -161,103 +149,7 @@ def line_scores(lines: list[Line]) -> list[float]:
     return scores
 
 
-def best_region(lines: list[Line]) -> tuple[int, int]:
-    """(start, end) positions, end exclusive, of the highest-scoring run of lines."""
-    return _max_subarray(line_scores(lines))[1]
-
-
-def _region_score(scores: list[float]) -> float:
-    return _max_subarray(scores)[0] if scores else 0.0
-
-
-def _max_subarray(scores: list[float]) -> tuple[float, tuple[int, int]]:
-    best_sum, best = float("-inf"), (0, 0)
-    running, start = 0.0, 0
-    for position, score in enumerate(scores):
-        if running <= 0:
-            running, start = score, position
-        else:
-            running += score
-        if running > best_sum:
-            best_sum, best = running, (start, position + 1)
-    return best_sum, best
-
-
-def comment_section_start(lines: list[Line]) -> int:
-    """Position of the line that opens the reader comments (or len(lines) when there are none).
-
-    A comment header ("12 Comments", "Leave a reply") opens the section when prose stands above it and
-    either commenter lines follow it or the text above it outweighs the text below it; a comment-count
-    link next to the headline is neither, and the article after it is kept.
-    """
-    scores = line_scores(lines)
-    prose_words = 0
-    for position, line in enumerate(lines):
-        if (
-            prose_words >= COMMENT_SECTION_MIN_PROSE_WORDS
-            and _opens_comments(lines, position)
-            and (
-                COMMENT_HEADER_CERTAIN.match(line.text)
-                or _comment_lines_follow(lines, position)
-                or _region_score(scores[:position]) >= _region_score(scores[position:])
-            )
-        ):
-            return position
-        if scores[position] > 0:
-            prose_words += line.words
-    return len(lines)
-
-
-def _opens_comments(lines: list[Line], position: int) -> bool:
-    text = lines[position].text
-    return bool(COMMENT_HEADER.match(text)) or bool(
-        COMMENT_LINE.search(text) and _comment_lines_follow(lines, position)
-    )
-
-
-def _comment_lines_follow(lines: list[Line], position: int) -> bool:
-    """Commenter lines ('Jane says:', 'Posted by: Sam | January 14, 2008 06:24 PM') soon after `position`."""
-    window = lines[position + 1 : position + 30]
-    return sum(1 for line in window if COMMENT_LINE.search(line.text)) >= 1
-
-
-def label_page(lines: list[Line]) -> tuple[int, int, list[Labelled]]:
-    """Label every line. Returns the body region (start, end) and the labels."""
-    if not lines:
-        return 0, 0, []
-    comments_at = comment_section_start(lines)
-    comments_end = _link_list_start(lines, comments_at)
-    start, end = best_region(lines[:comments_at])
-    labels: list[Labelled] = []
-    for position, line in enumerate(lines):
-        if position < start:
-            labels.append(Labelled(line, "header"))
-        elif position >= comments_end:
-            labels.append(Labelled(line, "navigation"))
-        elif position >= comments_at:
-            labels.append(Labelled(line, "comment"))
-        elif position >= end:
-            labels.append(Labelled(line, _outside_kind(line)))
-        else:
-            labels.append(Labelled(line, _inside_kind(lines, position, start, end)))
-    return start, end, labels
-
-
-def _link_list_start(lines: list[Line], comments_at: int) -> int:
-    """Where the link lists (categories, tags, menus) after a comment section begin: the last run of
-    three or more short lines that are not sentences, when it reaches the end of the page."""
-    if comments_at >= len(lines):
-        return len(lines)
-    position = len(lines)
-    while position > comments_at + 1:
-        line = lines[position - 1]
-        if line.words > 4 or line.ends_sentence or COMMENT_LINE.search(line.text):
-            break
-        position -= 1
-    return position if len(lines) - position >= 3 else len(lines)
-
-
-def _outside_kind(line: Line) -> str:
+def outside_kind(line: Line) -> str:
     text = line.text
     if APPEAL.search(text):
         return "appeal"
@@ -268,7 +160,7 @@ def _outside_kind(line: Line) -> str:
     return "footer"
 
 
-def _inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
+def inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
     line = lines[position]
     text = line.text
     if APPEAL.search(text):

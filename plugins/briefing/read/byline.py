@@ -229,8 +229,16 @@ def choose_byline(lines: list[Line], kinds: list[str], after_title: range, befor
     return Byline(tuple(authors), source, tuple(positions), tuple(credits))
 
 
+# A date line a byline sits next to, written in words ('Published Yesterday', 'Updated 2 hours ago').
+_DATE_WORDS = re.compile(
+    r"^(?:published|updated|posted|last updated)\b|\b(?:\d+\s+(?:minutes?|hours?|days?)\s+ago|yesterday|today)$",
+    re.I,
+)
+
+
 def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | None, list[int]]:
-    """Authors and source from 'By ...' lines (or a bare name line next to a date) in lines[lo:hi]."""
+    """Authors and source from 'By ...' lines (or a bare name line next to a date, or right under the
+    headline) in lines[lo:hi]."""
     for position in range(lo, hi):
         following = lines[position + 1].text if position + 1 < len(lines) else None
         parsed = parse_byline(lines[position].text, following)
@@ -241,8 +249,9 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | N
         text = lines[position].text
         if lines[position].words > 10:
             continue
-        near_date = any(find_dates(lines[p].text) for p in range(max(lo, position - 1), min(hi, position + 2)))
-        if not near_date:
+        near = range(max(lo, position - 1), min(hi, position + 2))
+        near_date = any(find_dates(lines[p].text) or _DATE_WORDS.search(lines[p].text) for p in near)
+        if not near_date and position != lo:
             continue
         parsed = parse_standalone_name(text)
         if parsed:

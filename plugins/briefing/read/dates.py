@@ -51,8 +51,9 @@ _PATTERNS = [
     re.compile(r"(?<!\d)(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)(?![\d/])" + _TIME, re.I),
     re.compile(r"(?<!\d)(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\d)" + _TIME, re.I),
 ]
+_TWO_DIGITS = re.compile(r"\d\d")
 _YEARLESS = re.compile(r"(?<![\w])(?:on\s+)?" + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\s*(?:19|20)\d\d)(?!\w)", re.I)
-_GLUED_MONTH = re.compile(r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
+_GLUED_MONTH = re.compile(r"(?<=[A-Za-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ def find_dates(text: str) -> list[FoundDate]:
     and never overlap, and one pattern's matches come left to right, so one pointer walking the taken
     dates answers every overlap question: time is linear in the length of the text.
     """
+    if not _TWO_DIGITS.search(text):
+        return []  # every written form of a full date has two digits in a row (its year)
     taken: list[FoundDate] = []
     for pattern in _PATTERNS:
         values: dict[tuple, str | None] = {}  # a page repeats its dates: each written form is read once

@@ -14,12 +14,13 @@ from ..cache import code_fingerprint
 from ..records import CutBlock, Extraction, RawArticle, UnusableFile
 from ..settings import MAX_FILE_BYTES, SUMMARY_MAX_CHARS
 from ..slugs import readable_slug
-from .boilerplate import label_page, pull_quote_positions, table_positions
+from .boilerplate import inside_kind, outside_kind, pull_quote_positions, table_positions
 from .byline import choose_byline
 from .dates import find_dates, resolve_yearless
 from .decode import decode_text, size_reason
 from .frontmatter import parse_metadata_yaml, split_front_matter
-from .metadata import HEADER_WINDOW, choose_headline, dateline_line, find_date, find_dateline, summarize
+from .metadata import HEADER_WINDOW, dateline_line, find_date, find_dateline, summarize
+from .page_model import PageRegions, read_regions
 from .segment import Line, has_blank_line_paragraphs, join_fragments, segment_lines
 
 # The code behind a cached extraction: any change to it reads every file again on the next build.
@@ -33,6 +34,7 @@ READ_STAGE_MODULES = (
     "read/extract.py",
     "read/frontmatter.py",
     "read/metadata.py",
+    "read/page_model.py",
     "read/segment.py",
     "read/saved.py",
     "read/html_page.py",
@@ -90,13 +92,11 @@ def extract_article(
 
 
 def _extraction(source_path: str, lines: list[Line], user: dict, summary_max_chars: int) -> Extraction:
-    # 1. every line is body or the kind of leftover it is (menus, comments, captions, repeats ...)
-    start, end, kinds = _labelled_lines(lines)
-    # 2. the headline, among the lines above the body
-    body_text = " ".join(lines[p].text for p in range(start, end) if kinds[p] == "body")
-    headline_at = choose_headline(lines, start, body_text)
-    if headline_at is not None:
-        kinds[headline_at] = "headline"
+    # 1-2. one model of the page: the region of every line (headline, standfirst, body, comments ...),
+    # then the kind of each leftover inside and after the body (captions, bios, credits, pull quotes ...)
+    regions = read_regions(lines)
+    start, end, headline_at = regions.body_start, regions.body_end, regions.headline
+    kinds = _line_kinds(lines, regions)
     # 3. the byline next to the headline, credit lines and author bios
     anchor = headline_at if headline_at is not None else start
     after_title = range(anchor + 1, min(len(lines), max(start, anchor + 1) + 3))
@@ -121,6 +121,7 @@ def _extraction(source_path: str, lines: list[Line], user: dict, summary_max_cha
     date_value, date_source = _choose_date(user, source_path, date)
     first_dateline = find_dateline(paragraphs[0])[0] if paragraphs else None
     no_headline = headline_at is None and not user.get("title")
+    standfirst = " ".join(lines[p].text for p in regions.standfirst if kinds[p] == "standfirst") or None
     return Extraction(
         source_path=source_path,
         title=title,
@@ -132,7 +133,8 @@ def _extraction(source_path: str, lines: list[Line], user: dict, summary_max_cha
         source=user.get("source") or byline.source,
         url=user.get("url"),
         credits=byline.credits,
-        summary=user.get("summary") or summarize(paragraphs, summary_max_chars),
+        standfirst=standfirst,
+        summary=user.get("summary") or summarize([standfirst] if standfirst else paragraphs, summary_max_chars),
         dateline=first_dateline or line_dateline,
         dates_mentioned=tuple(mentioned_dates(paragraphs, date_value)),
         tags=tuple(user.get("tags", [])),
@@ -144,14 +146,34 @@ def _extraction(source_path: str, lines: list[Line], user: dict, summary_max_cha
     )
 
 
-def _labelled_lines(lines: list[Line]) -> tuple[int, int, list[str]]:
-    """The body's first and end line, and each line's kind; lines of the body that repeat it are pull quotes."""
-    start, end, labels = label_page(lines)
-    kinds = [label.kind for label in labels]
+# What a line of each region of the page model is, where the region alone says it.
+_REGION_KINDS = {
+    "top": "header",
+    "meta": "header",
+    "headline": "headline",
+    "standfirst": "standfirst",
+    "comments": "comment",
+    "replies": "comment",
+    "bottom": "navigation",
+}
+
+
+def _line_kinds(lines: list[Line], regions: PageRegions) -> list[str]:
+    """Each line's kind: its region's, or for the body and what follows it the kind of the line itself;
+    lines of the body that repeat it are pull quotes."""
+    start, end = regions.body_start, regions.body_end
+    kinds = []
+    for position, region in enumerate(regions.regions):
+        if region == "body":
+            kinds.append(inside_kind(lines, position, start, end))
+        elif region == "tail":
+            kinds.append(outside_kind(lines[position]))
+        else:
+            kinds.append(_REGION_KINDS[region])
     in_body = [p for p in range(start, end) if kinds[p] == "body"]
     for offset in pull_quote_positions([lines[p].text for p in in_body]):
         kinds[in_body[offset]] = "pull quote"
-    return start, end, kinds
+    return kinds
 
 
 def _dateline_line(lines: list[Line], kinds: list[str], near_top: range) -> str | None:
@@ -194,8 +216,8 @@ def _cut_blocks(lines, kinds: list[str]) -> list[CutBlock]:
     blocks: list[CutBlock] = []
     current_kind, current_lines = None, []
     for line, kind in zip(lines, kinds, strict=True):
-        if kind == "body":
-            kind = None
+        if kind in ("body", "standfirst"):
+            kind = None  # shown on the page as the story and its standfirst
         if kind != current_kind and current_lines:
             blocks.append(CutBlock(current_kind, "\n".join(current_lines)))
             current_lines = []

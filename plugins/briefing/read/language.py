@@ -173,10 +173,8 @@ def _article_language(text: ArticleText, spans) -> ArticleLanguage:
         if 1 <= segment <= text.body_count
     ]
     paragraphs = list(text.segments[1 : 1 + text.body_count])
-    quotes = [
-        Quote(q.text, q.speaker, q.kind)
-        for q in find_quotes(paragraphs, sorted(people, key=_position), text.pull_quotes)
-    ]
+    found = find_quotes(paragraphs, sorted(people, key=_position), text.pull_quotes)
+    quotes = [Quote(q.text, q.speaker, q.kind) for q in found]
     entities.sort(key=lambda e: (e.first, e.name))
     return ArticleLanguage(tuple(_named(e) for e in entities), tuple(quotes))
 

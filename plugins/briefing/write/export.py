@@ -34,6 +34,7 @@ def article_record(item: PublishedBriefing, slugs: dict[str, str]) -> dict:
         "credits": list(b.credits),
         "original_url": b.url,
         "summary": b.summary,
+        "standfirst": b.standfirst,
         "body": "\n\n".join(b.body),
         "word_count": b.word_count,
         "dateline": b.dateline,

@@ -11,27 +11,26 @@ same paragraph ("First," he said. "Second."), else from a speech verb in the sen
 quote that opens its paragraph, from the paragraph before. A person named in the attribution is given by
 the canonical name of its mention; a pronoun stands for the person named as a subject in the nearest
 sentence before it; a speaker that is no person ("the newspaper", "a senior official") is given as that
-phrase. Short quoted terms with no speech verb around them (scare quotes) and show titles are not speech
-and are left out.
+phrase. Each quote has a kind (kinds.py): a statement, or a phrase (a scare quote, a title, a fragment of a
+word or two), reported with the source of the words around it, if any.
 
 Pure: standard library only, linear in the length of the text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from .attribution import SCARE_QUOTE_MAX_WORDS, _attribution_after, _attribution_before, _frame_before
-from .layout import _last_word, _Layout, _layout
+from .attribution import _attribution_after, _attribution_before
+from .frames import _frame_before
+from .kinds import STATEMENT, phrase_speaker, quote_kind, statement_speaker
+from .layout import _Layout, _layout
 from .marks import _pair_marks, _Quote
 from .speakers import _speaker_from_paragraph_before, _speaker_of, _speaker_of_sentence_before
-from .vocabulary import _DASHES, _LEADING_SPACE, _PREPOSITIONS, _TITLE_SMALL_WORDS, _WORD, _quote_key
+from .vocabulary import _DASHES, _LEADING_SPACE, _quote_key
 
 __all__ = ["FoundQuote", "PersonMention", "find_quotes"]
-
-# A quote in title case of at most this many words is a title ("Face the Nation"), with or without a verb.
-TITLE_MAX_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def find_quotes(paragraphs: list[str], people: list[PersonMention], skip: Collec
             # 4. the others take one from another quote of the paragraph, the sentence or the paragraph before
             _inherit_speakers(layout, touching, index, attributed)
     # 5. the quotes that are direct speech, each text once
-    return _report(paragraphs, quotes, skip)
+    return _report(layout, quotes, skip)
 
 
 def _inherit_speakers(layout: _Layout, touching: list[list[_Quote]], index: int, attributed: set[_Quote]) -> None:
@@ -134,6 +133,7 @@ def _attribute(layout: _Layout, quote: _Quote) -> bool:
                 break
     if quote.speaker is None:
         return False
+    quote.own_speaker = True
     if layout.person_named(quote.speaker):
         layout.last_person = (paragraph, quote.speaker)
     else:
@@ -154,25 +154,10 @@ def _leads_to_attribution(layout: _Layout, quote: _Quote) -> bool:
 # ----------------------------------------------------------------------------- what is reported
 
 
-def _is_direct_speech(paragraphs: Sequence[str], quote: _Quote, text: str) -> bool:
-    """Not a number or a link, not a scare quote, not the title of a show or a book ("on "Face the Nation"")."""
-    words = _WORD.findall(text)
-    if not any(ch.isalpha() for ch in text) or ("/" in text and " " not in text):
-        return False
-    if len(words) <= SCARE_QUOTE_MAX_WORDS and not quote.has_own_verb:
-        return False
-    if len(words) > TITLE_MAX_WORDS or text.rstrip().endswith(("!", "?")):
-        return True
-    if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
-        return True
-    first = quote.pieces[0]
-    word_before = _last_word(paragraphs[first.paragraph], first.start - 1).lower()
-    return quote.has_own_verb and word_before not in _PREPOSITIONS | {"s", "in"}
-
-
-def _report(paragraphs: Sequence[str], quotes: list[_Quote], skip: Collection[str]) -> list[FoundQuote]:
+def _report(layout: _Layout, quotes: list[_Quote], skip: Collection[str]) -> list[FoundQuote]:
     """The quotes that are direct speech, each text once (the occurrence with a speaker wins), pull-quote
     copies left out where the body has the quote. A quote over several paragraphs is one text."""
+    paragraphs = layout.paragraphs
     skipped = {_quote_key(text) for text in skip}
     found: list[tuple[FoundQuote, str]] = []
     for quote in quotes:
@@ -181,8 +166,10 @@ def _report(paragraphs: Sequence[str], quotes: list[_Quote], skip: Collection[st
         text = " ".join(paragraphs[p.paragraph][p.text_start : p.text_end].strip() for p in quote.pieces)
         text = text.strip().rstrip(",").rstrip()
         key = _quote_key(text)
-        if key and _is_direct_speech(paragraphs, quote, text):
-            found.append((FoundQuote(text, quote.speaker, quote.paragraph), key))
+        kind = quote_kind(paragraphs, quote, text) if key else None
+        if kind is not None:
+            speaker = statement_speaker(layout, quote) if kind == STATEMENT else phrase_speaker(layout, quote)
+            found.append((FoundQuote(text, speaker, quote.paragraph, kind), key))
     copies = {i for i, paragraph in enumerate(paragraphs) if skipped and _quote_key(paragraph) in skipped}
     in_body = [key for quote, key in found if quote.paragraph not in copies]
     kept: dict[str, int] = {}  # quote key -> position in found

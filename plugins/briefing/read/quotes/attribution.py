@@ -3,10 +3,10 @@ speech verb, as tokens."""
 
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass
 
+from .frames import _frame_after
 from .layout import _Layout, _Token
 from .marks import _Piece
 from .vocabulary import (
@@ -18,6 +18,7 @@ from .vocabulary import (
     _DETERMINERS,
     _INTRODUCTIONS,
     _INVERTIBLE_VERBS,
+    _LEADING_SPACE,
     _NOT_CONTENT,
     _NOUN_LIKE_PLURALS,
     _NOUN_MARKERS,
@@ -25,28 +26,31 @@ from .vocabulary import (
     _PHRASE_BREAKS,
     _PHRASE_INNER_PREPOSITIONS,
     _PHRASE_PREPOSITIONS,
+    _POSTMODIFYING_ADJECTIVES,
     _PREPOSITIONS,
+    _QUANTIFIERS,
     _QUOTE_END_PUNCTUATION,
     _RELATIVE_PRONOUNS,
+    _SPEECH_NOUNS,
     _SPEECH_VERB_BASE_FORMS,
     _SPEECH_VERBS,
     _SUBJECT_ENDS,
+    _TIME_WORDS,
     _VERB_ENABLERS,
     _WITHOUT_OBJECT_VERBS,
-    _WORD,
 )
 
-# A quoted term of at most this many words, with no speech verb in its sentence, is a scare quote, a title
-# or a name ("so-called "reform""), not direct speech.
-SCARE_QUOTE_MAX_WORDS = 3
-# An attribution frame runs through at most this many short quotes that are part of its sentence.
-INLINE_QUOTES_IN_FRAME = 3
 # An attribution after a quote has its speech verb within this many words of the closing mark.
 POST_ATTRIBUTION_MAX_WORDS = 25
 # An attribution that closes a sentence (", Smith said on Tuesday.") has at most this many words.
 CLOSING_ATTRIBUTION_MAX_WORDS = 8
 # A noun-phrase speaker is cut to this many words.
 SPEAKER_MAX_WORDS = 10
+# A sentence opening with a time phrase of at most this many words before a comma ("A day earlier, ...")
+# has its subject after the comma. Layout choice, not tuned.
+TIME_PHRASE_MAX_WORDS = 5
+# A dateline ("LOS ANGELES, Sept. 28 (UPI) —") ends with its dash within this many characters. Not tuned.
+DATELINE_MAX_CHARS = 60
 # A subject with its appositives ("Jane Doe, a spokeswoman for the campaign, said") fits in this many
 # characters before its verb.
 SUBJECT_MAX_CHARS = 400
@@ -161,21 +165,69 @@ def _subject_after(layout: _Layout, paragraph: int, tokens: list[_Token], first:
     text = layout.plain[paragraph]
     phrase: list[_Token] = []
     for token in tokens[first:]:
-        if token.end > end or (phrase and token.text in _PHRASE_BREAKS):
+        if token.end > end or (phrase and (token.text in _PHRASE_BREAKS or _ends_noun_phrase(phrase[-1], token))):
             break
         if phrase and any(ch in _CLAUSE_PUNCTUATION for ch in text[phrase[-1].end : token.start]):
             break
         phrase.append(token)
         if len(phrase) == SPEAKER_MAX_WORDS:
             break
+    while len(phrase) > 1 and phrase[-1].lower in _POSTMODIFYING_ADJECTIVES:
+        phrase.pop()  # "a diplomat familiar (with the talks)"
     return phrase
+
+
+def _past_a_dateline(text: str, tokens: list[_Token]) -> list[_Token]:
+    """The words after a dateline that opens the paragraph ("LOS ANGELES, Sept. 28 (UPI) — In a ...")."""
+    if not tokens or tokens[0].start != _LEADING_SPACE.match(text).end() or not tokens[0].text.isupper():
+        return tokens
+    window = text[tokens[0].start : tokens[0].start + DATELINE_MAX_CHARS]
+    dash = next((i for i, ch in enumerate(window) if ch in "—–―" or window.startswith(" - ", i)), -1)
+    if dash < 0:
+        return tokens
+    return [t for t in tokens if t.start > tokens[0].start + dash]
+
+
+def _opens_with_an_adjunct(layout: _Layout, paragraph: int, tokens: list[_Token]) -> bool:
+    """The sentence opens with when it happened or an adverb, set off by a comma ("The following day, ...",
+    "Conversely, ...")."""
+    text = layout.plain[paragraph]
+    if (
+        _is_adverb(tokens[0])
+        and text.startswith(",", tokens[0].end)
+        and not _names_person(layout, paragraph, tokens[:1])
+    ):
+        return True
+    comma = text.find(",", tokens[0].end, tokens[-1].end)
+    opening = [t for t in tokens[: TIME_PHRASE_MAX_WORDS + 1] if t.end <= comma]
+    return 0 < len(opening) <= TIME_PHRASE_MAX_WORDS and opening[-1].lower in _TIME_WORDS
+
+
+def _is_adverb(token: _Token) -> bool:
+    """An adverb in -ly ("Conversely", "Finally"), not a name that ends so ("Kelly", "Italy", "Emily")."""
+    word = token.lower
+    if not word.endswith("ly") or len(word) < 6:
+        return False
+    return word.endswith("ally") or not word.endswith(("lly", "aly", "ily"))
+
+
+def _ends_noun_phrase(previous: _Token, token: _Token) -> bool:
+    """A word that cannot go on a noun phrase read forwards: a time adjunct ("the agency this week"), a
+    participle after a noun ("an agency citing ...", not "the ruling")."""
+    if token.lower in _ADJUNCT_WORDS:
+        return True
+    return token.text.islower() and token.text.endswith("ing") and previous.lower not in _NOT_CONTENT
 
 
 def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> list[_Token]:
     """The subject of a sentence read from its start ("At a rally, the mayor said ..." -> "the mayor"): the
     phrase it opens with, else the first person named outside a prepositional phrase, else the first
     pronoun."""
-    if tokens and tokens[0].lower in _INTRODUCTIONS:
+    tokens = _past_a_dateline(layout.plain[paragraph], tokens)
+    if tokens and _opens_with_an_adjunct(layout, paragraph, tokens):
+        comma = layout.plain[paragraph].find(",", tokens[0].end, tokens[-1].end)
+        tokens = [t for t in tokens if t.start > comma]  # "The next morning, striking workers ..."
+    elif tokens and tokens[0].lower in _INTRODUCTIONS:
         # past the opening phrase, which may hold commas of its own ("Following a long, tense meeting, ...")
         text = layout.plain[paragraph]
         rest = tokens
@@ -189,7 +241,7 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             tokens = rest  # else the comma closed a clause of the sentence ("..., stripping out ...")
     text = layout.plain[paragraph]
     phrase: list[_Token] = []
-    for token in tokens[:SPEAKER_MAX_WORDS]:
+    for i, token in enumerate(tokens[:SPEAKER_MAX_WORDS]):
         if token.pronoun:
             if not phrase:
                 return [token]
@@ -202,8 +254,12 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             phrase
             and token.text.islower()
             and (token.text.endswith("ed") or (token.lower != "of" and _is_name(phrase)))
+            and not _noun_after_a_place(layout, paragraph, phrase, tokens[i + 1 : i + 2])
+            and not phrase[-1].lower.endswith(("’s", "'s"))  # "Smith's neighbours"
         ):
             break  # "Smith unleashed", "Jane Smith sings"
+        if phrase and _is_verb_before_its_object(token, tokens[i + 1 : i + 2]):
+            break  # "The director makes this clear"
         phrase.append(token)
     if _has_content(phrase):
         return phrase
@@ -218,12 +274,31 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
     return next(([t] for t in tokens if t.pronoun), [])
 
 
+def _is_verb_before_its_object(token: _Token, following: list[_Token]) -> bool:
+    """A word in lower case ending in -s right before a determiner or a pronoun is a verb ("makes this",
+    "wants the"), not part of the subject before it."""
+    if not following or not token.text.islower() or not token.text.endswith("s") or token.text.endswith("ss"):
+        return False
+    return following[0].lower in _NOUN_MARKERS or following[0].lower in ("him", "them", "us", "me", "it")
+
+
+def _noun_after_a_place(layout: _Layout, paragraph: int, name: list[_Token], following: list[_Token]) -> bool:
+    """A name that is no person's, then a word the verb follows: "Basra protesters torched" (a noun), unlike
+    "Jane Smith sings"."""
+    if not following or _names_person(layout, paragraph, name):
+        return False
+    verb = following[0]
+    return (
+        verb.text in _SPEECH_VERBS or verb.lower in _AUXILIARIES or (verb.text.islower() and verb.text.endswith("ed"))
+    )
+
+
 def _is_name(words: list[_Token]) -> bool:
     return all(t.is_capitalised or t.lower == "of" for t in words) and words[0].lower not in _NOT_CONTENT
 
 
 def _has_content(words: list[_Token]) -> bool:
-    return any(t.lower not in _NOT_CONTENT and not t.text.isdigit() for t in words)
+    return any(t.lower not in _NOT_CONTENT and t.lower not in _QUANTIFIERS and not t.text.isdigit() for t in words)
 
 
 def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: list[_Token], i: int) -> list[_Token]:
@@ -306,6 +381,10 @@ def _closing_attribution(layout: _Layout, paragraph: int, start: int, end: int) 
     if comma < 0:
         return None
     tokens = layout.tokens(paragraph, comma + 1, end)
+    if tokens and _is_according_to(
+        tokens, 0
+    ):  # '... a nationwide "walk-in" at 2,000 schools, according to the organizers.'
+        return _Attribution(_subject_after(layout, paragraph, tokens, 2, end))
     verbs = [i for i in range(min(len(tokens), CLOSING_ATTRIBUTION_MAX_WORDS)) if _is_speech_verb(tokens, i)]
     if not verbs or len(tokens) - verbs[0] > CLOSING_ATTRIBUTION_MAX_WORDS:
         return None
@@ -339,10 +418,31 @@ def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -
     main_verbs = [i for i in verbs if i == 0 or tokens[i - 1].lower not in _RELATIVE_PRONOUNS | {"to"}]
     if verbs:
         return _Attribution(_subject_of_verb(layout, paragraph, start, tokens, (main_verbs or verbs)[-1]))
+    owner = _owner_of_words(tokens)
+    if owner:
+        return _Attribution(owner)
     if layout.plain[paragraph][start:end].rstrip().endswith(":") and tokens:
-        # "Smith, in a statement: ..."
-        return _Attribution(_sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end)))
+        # "Smith, in a statement: ...", but not "Partial transcript as follows:"
+        subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end))
+        if subject and (subject[0].pronoun or _names_person(layout, paragraph, subject)):
+            return _Attribution(subject)
     return None
+
+
+def _owner_of_words(tokens: list[_Token]) -> list[_Token]:
+    """The one whose words a noun of speech brings in: "Smith's claim that ...", "the mayor's warning that"
+    -> "Smith", "the mayor" (the noun the last one before the quote)."""
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i].lower in _SPEECH_NOUNS and tokens[i - 1].lower.endswith(("’s", "'s")):
+            if i + 1 < len(tokens) and tokens[i + 1].lower != "that":
+                return []
+            start = i - 1
+            while start > 0 and tokens[start - 1].is_capitalised and tokens[i - 1].is_capitalised:
+                start -= 1  # "Jane Smith's claim"
+            if start > 0 and tokens[start - 1].lower in _DETERMINERS:
+                start -= 1  # "the mayor's warning"
+            return tokens[start:i]
+    return []
 
 
 def _introduces_speech(text: str, tokens: list[_Token], i: int) -> bool:
@@ -356,52 +456,3 @@ def _introduces_speech(text: str, tokens: list[_Token], i: int) -> bool:
 
 def _names_person(layout: _Layout, paragraph: int, words: list[_Token]) -> bool:
     return bool(layout.mentions_between(paragraph, words[0].start, words[-1].end))
-
-
-# ----------------------------------------------------------------------------- the frame of a quote
-
-
-def _is_inline_quote(text: str, span: tuple[int, int]) -> bool:
-    """A short quote that is part of its sentence, not speech set off from it: a nickname (Marcia "Cia"
-    Price) or a scare quote. Frames of attribution run through it."""
-    inner = text[span[0] + 1 : span[1] - 1]
-    after = text[span[1] : span[1] + 1]
-    return (
-        len(_WORD.findall(inner)) <= SCARE_QUOTE_MAX_WORDS
-        and not inner.rstrip(" ’'‘").endswith(_QUOTE_END_PUNCTUATION)
-        and (not after or after.isspace())
-    )
-
-
-def _frame_before(layout: _Layout, piece: _Piece) -> tuple[int, int]:
-    """From the start of the quote's sentence (or the end of the quote before it) to its opening mark."""
-    text = layout.paragraphs[piece.paragraph]
-    spans = layout.quote_spans[piece.paragraph]
-    i = bisect.bisect_left(spans, (piece.start, piece.end))
-    k = i - 1
-    while k >= 0 and i - k <= INLINE_QUOTES_IN_FRAME and _is_inline_quote(text, spans[k]):
-        k -= 1
-    start = spans[k][1] if k >= 0 else 0
-    sentence = layout.sentence_of(piece.paragraph, piece.start)
-    if sentence > 0:
-        start = max(start, layout.sentence_starts[piece.paragraph][sentence - 1])
-    return start, piece.start
-
-
-def _frame_after(layout: _Layout, piece: _Piece) -> tuple[int, int]:
-    """From the closing mark to the end of the sentence (or the next quote). A sentence that ends inside the
-    quote ("Why?" Smith asked) does not end the frame."""
-    text = layout.paragraphs[piece.paragraph]
-    spans = layout.quote_spans[piece.paragraph]
-    i = bisect.bisect_left(spans, (piece.start, piece.end))
-    k = i + 1
-    while k < len(spans) and k - i <= INLINE_QUOTES_IN_FRAME and _is_inline_quote(text, spans[k]):
-        k += 1
-    end = spans[k][0] if k < len(spans) else len(text)
-    starts = layout.sentence_starts[piece.paragraph]
-    j = bisect.bisect_right(starts, piece.end)
-    if j < len(starts) and not text[piece.end : starts[j]].strip():
-        j += 1
-    if j < len(starts):
-        end = min(end, starts[j])
-    return piece.end, end

@@ -57,6 +57,8 @@ class _Layout:
     people: set[str] = field(default_factory=set)  # every canonical name
     last_person: tuple[int, str] | None = None  # (paragraph, name) of the last person found speaking
     last_group: tuple[int, str] | None = None  # the same for the last speaker that is no person
+    # (paragraph, sentence) -> its first words outside quotes, read once
+    sentence_openings: dict[tuple[int, int], list[_Token]] = field(default_factory=dict)
 
     def inside_quote(self, paragraph: int, offset: int) -> bool:
         spans = self.quote_spans[paragraph]
@@ -84,7 +86,15 @@ class _Layout:
         """The first words of the sentence that holds `end`, up to `end`, without the quoted ones (at most
         SENTENCE_OPENING_WORDS: a subject stands at the start)."""
         sentence = self.sentence_of(paragraph, end)
+        key = (paragraph, sentence)
+        if key not in self.sentence_openings:
+            self.sentence_openings[key] = self._sentence_opening(paragraph, sentence)
+        return [t for t in self.sentence_openings[key] if t.end <= end]
+
+    def _sentence_opening(self, paragraph: int, sentence: int) -> list[_Token]:
         start = self.sentence_starts[paragraph][sentence - 1] if sentence else 0
+        end = self.sentence_starts[paragraph][sentence] if sentence < len(self.sentence_starts[paragraph]) else None
+        end = len(self.paragraphs[paragraph]) if end is None else end
         spans = self.quote_spans[paragraph]
         i = bisect.bisect_right(spans, (start, len(self.paragraphs[paragraph]) + 1)) - 1
         if i >= 0 and spans[i][1] > start:

@@ -26,6 +26,7 @@ class _Quote:
     closed: bool = False
     speaker: str | None = None
     has_own_verb: bool = False  # a speech verb in the quote's own sentence
+    own_speaker: bool = False  # the speaker comes from that verb's attribution, not from quotes around it
 
     @property
     def paragraph(self) -> int:

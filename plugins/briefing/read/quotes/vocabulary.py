@@ -9,7 +9,7 @@ _SPEECH_VERB_BASES = """
     acknowledge add admit advise announce answer argue ask assert boast brag call caution charge chant chat
     claim comment complain concede conclude confirm contend continue counter cry declare demand deny describe
     emphasize emphasise exclaim explain insist joke lament maintain mention muse note observe plead pledge post
-    predict proclaim promise quip recall recount reiterate remark repeat reply report respond retort say scoff
+    predict proclaim promise quip recall recount reiterate relay remark repeat reply report respond retort say scoff
     scream shout snap state stress suggest swear tell testify tweet urge vow warn wonder write yell
     praise laud hail blast slam criticize criticise accuse attack mock dismiss label dub brand decry condemn
     denounce deride ridicule find
@@ -58,6 +58,12 @@ _NOUN_LIKE_BASES = frozenset(
     yell""".split()
 )
 _NOUN_LIKE_PLURALS = frozenset(third for base, third, _, _ in _VERB_FORMS if base in _NOUN_LIKE_BASES)
+# Nouns of speech that bring in someone's words after their owner ("Smith's claim that ...").
+_SPEECH_NOUNS = frozenset(
+    """claim claims statement statements remark remarks comment comments assertion assertions argument warning
+    warnings promise promises pledge suggestion insistence contention charge accusation accusations view
+    belief words""".split()
+)
 # Speech verbs that take a quote but no object; with an object they mean something else ("added two forms").
 _WITHOUT_OBJECT_BASES = frozenset("add continue conclude post repeat report state stress find".split())
 _WITHOUT_OBJECT_VERBS = frozenset(
@@ -73,9 +79,16 @@ _VERB_ENABLERS = frozenset(
 )
 # After these a speech-verb form is a noun ("his claims", "the report").
 _NOUN_MARKERS = frozenset(
-    "the a an his her their its our my your this that these those whose such no any some every each".split()
+    "the a an another his her their its our my your this that these those whose such no any some every each".split()
 )
+# Words before an opening mark that make the quote part of a noun phrase ('the "reform" plan').
+_NOUN_PHRASE_OPENERS = _NOUN_MARKERS | {"so-called"}
 _AUXILIARIES = frozenset("is was were are am be been being has had have".split())
+# Verb forms a clause has and a noun phrase does not: auxiliaries, modals, "not".
+_FINITE_VERBS = frozenset(
+    """is was were are am be been being has had have do does did will would can could shall should may might
+    must not""".split()
+)
 _PASSIVE_AUXILIARIES = frozenset("is was were are am be been being".split())
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _COORDINATORS = frozenset({"and", "but", "or", "then"})
@@ -113,8 +126,33 @@ _INTRODUCTIONS = frozenset(
     asked speaking according meanwhile however still instead indeed moreover also but and so yet then later
     earlier even only""".split()
 )
+# Words that name a time: a phrase ending in one is when something was said, never who said it ("The
+# following day, ..."; "a day earlier").
+_TIME_WORDS = frozenset(
+    """second seconds minute minutes hour hours day days week weeks weekend weekends month months year years
+    decade decades century centuries morning mornings afternoon afternoons evening evenings night nights
+    season spring summer autumn fall winter today yesterday tomorrow tonight ago earlier later monday
+    tuesday wednesday thursday friday saturday sunday january february march april june july august september
+    october november december""".split()
+)
+# Words that name a document: what it says was written by someone, who is the speaker ("a Homeland Security
+# memo" -> Homeland Security), or no one the text names ("the statement read").
+_DOCUMENT_WORDS = frozenset(
+    """statement statements report reports memo memos memorandum letter letters document documents release
+    filing filings complaint complaints lawsuit suit indictment order ruling rulings decision opinion brief
+    motion petition affidavit transcript email e-mail emails tweet tweets post posts message messages note
+    notes text draft cable dossier manifesto communique announcement notice warrant bill law resolution
+    platform bylaws rules regulations guidelines standards study survey poll analysis article piece story
+    column editorial book website site page video clip ad advertisement commercial headline caption sign
+    banner""".split()
+)
 # Words that end a subject read from the start of its sentence.
 _SUBJECT_ENDS = _PHRASE_BREAKS - {"and"} | _AUXILIARIES | _ADJUNCT_WORDS | _RELATIVE_PRONOUNS
+# Adjectives that follow the noun they describe, before their own preposition ("a source close to the talks",
+# "an official familiar with the plan"): not the end of a speaker's description.
+_POSTMODIFYING_ADJECTIVES = frozenset("familiar close aware knowledgeable briefed involved loyal opposed".split())
+# Words that count, not name: "All this", "More than 100 people" name no speaker.
+_QUANTIFIERS = frozenset("all more most many much few several both either neither none half".split())
 _NOT_CONTENT = _DETERMINERS | _NOUN_MARKERS | _PHRASE_BREAKS | _ADJUNCT_WORDS | _PREPOSITIONS | _SUBJECT_PRONOUNS
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen sens rep reps del gov gen lt col maj sgt cpl capt cmdr adm amb supt atty jr sr st prof

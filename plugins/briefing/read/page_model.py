@@ -1,0 +1,498 @@
+"""One model of a pasted page: the region of every line is decided together.
+
+A page is read as a small grammar of regions, in this order:
+
+    top*  headline?  (standfirst+ meta+ | meta*)  body+  tail*  ((comments+ | replies+) bottom*)?
+
+`top` is the site chrome above the story, `meta` the byline, date, photo and share lines between the
+headline and the body, `tail` what follows the story (bios, credits, related links, site chrome), and
+`comments` a reader-comment section opened by its header ("12 Comments", "Leave a reply") or `replies`
+one found by its shape alone (commenter lines, timestamps, "Reply" lines), with the chrome below it.
+Each line has a score for each region,
+from the features the read stage computes anyway (prose score, headline score, byline and date,
+comment shapes); one dynamic-programming pass (Viterbi over the grammar) picks the labelling with
+the highest total. The grammar gives what separate passes got wrong: one headline, before the body;
+a standfirst only right under the headline and only when a byline or date line separates it from
+the body; comments only after the body. Linear in the lines of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import byline as bylines
+from .boilerplate import (
+    APPEAL,
+    COMMENT_HEADER,
+    COMMENT_HEADER_CERTAIN,
+    COMMENT_LINE,
+    PHOTO_CREDIT,
+    SHARE_OR_NAV,
+    line_scores,
+    score_line,
+)
+from .dates import find_dates, unglue
+from .metadata import (
+    BYLINE_BELOW_BONUS,
+    PHOTO_CREDIT_BELOW_PENALTY,
+    REPEATED_BONUS,
+    SHORT_DATE_LINE_WORDS,
+    content_words,
+    headline_score,
+)
+from .segment import Line
+
+REGIONS = ("top", "headline", "standfirst", "meta", "body", "tail", "comments", "replies", "bottom")
+_FOLLOWERS = {
+    "top": ("top", "headline", "body"),
+    "headline": ("standfirst", "meta", "body"),
+    "standfirst": ("standfirst", "meta"),
+    "meta": ("meta", "body"),
+    "body": ("body", "tail", "comments", "replies"),
+    "tail": ("tail", "comments", "replies"),
+    "comments": ("comments", "bottom"),
+    "replies": ("replies", "bottom"),
+    "bottom": ("bottom",),
+}
+_FIRST = ("top", "headline", "body")
+_NONE = float("-inf")
+
+# The weights of the model. Calibrated on one half of pasted-l3s and pasted-naeb dev and the clean pastes
+# built from the related-ecbplus and quotes-polnear dev sets, checked on the other half (both ways); the
+# figures are in the calibration line of each.
+# A story with no headline line costs this much: a page seldom has none.
+NO_HEADLINE_COST = 1.0
+# A paste that starts with a line and goes straight on with the story (a byline or date line between at
+# most) is a clean paste: its first line is the headline, whatever its shape, unless it is a menu, a
+# prompt or a byline. The bonus is added to the body score that line would have had, so a one-sentence
+# headline ending in a full stop is not taken for the lede.
+FIRST_LINE_BONUS = 1.0
+FIRST_LINE_MAX_WORDS = 80
+# A page is all story when nothing on it is chrome (_has_chrome); short lines have at most
+# MENU_LINE_WORDS words.
+MENU_RUN_LINES = 5
+EDGE_MENU_LINES = 3
+MENU_LINE_WORDS = 4
+MAX_META_LINES = 4
+# Lines between the headline and the body (bylines aside) cost this much each, so of two headline-like
+# lines the one nearer the story wins, as a page's heading sits right above its story.
+META_LINE_COST = 0.02
+# A standfirst is prose of at most this many words right under the headline.
+STANDFIRST_MAX_WORDS = 60
+STANDFIRST_MAX_LINES = 3
+# A comment header opens the comments when it can only open them ("Leave a reply", "Comments are
+# closed") or when lines of comment shape follow within COMMENT_SHAPE_WINDOW lines; prose under it then
+# scores as much as story prose, so the section holds however long it runs.
+COMMENT_SHAPE_WINDOW = 30
+COMMENT_HEADER_SCORE = 8.0
+# Prose in a section found by its shape alone scores this share of what it would score as story:
+# entering it early throws away (1 - share) of the story below, so it takes comment shapes to get there.
+COMMENT_PROSE_SHARE = 0.85
+# A line of comment shape has at most this many words (the longest is the reply form's "Your email
+# address will not be published. Required fields are marked", 12 words).
+COMMENT_SHAPE_MAX_WORDS = 20
+# What a line of comment shape ("Jane says:", "Reply", a timestamp) scores in a comment section.
+COMMENT_SHAPE_SCORE = 4.0
+# A comment section opens only below this many words of story prose (pasted-l3s dev: a comment count
+# next to the headline, a "Comments" button in a share bar, is not the end of the story).
+COMMENT_SECTION_MIN_PROSE_WORDS = 60
+# Headline candidates look this far below themselves for the story they head (characters of prose).
+LEDE_CHARS = 3000
+# The headline is looked for this many lines above where the best run of story lines starts:
+# twice HEADER_WINDOW, as pages put share bars, photos and captions between headline and story.
+HEADLINE_ABOVE_STORY = 60
+# The headline may also be among the first lines of that run (a dek, a kicker or a teaser may start it).
+HEADLINE_BELOW_STORY = 30
+# A standfirst is looked for in the first lines of a page only (the story starts within them).
+LEDE_LINES = 400
+
+# Shapes of comment sections beyond COMMENT_LINE: a commenter line ("Ann Lee on March 3, 2008 at 5:02 pm",
+# "Posted by Sam | 12:31 PM"), action lines ("Reply", "Like · Reply · Report") and bare timestamps.
+_COMMENT_ACTIONS = re.compile(
+    r"^(?:[↑↓▲▼+-]?\s*)?(?:reply|replies|like|likes|report|flag|recommend(?:ed)?|permalink|"
+    r"upvote|downvote|vote up|vote down|report abuse|report comment|\d+\s+(?:likes?|replies|votes?|points?))"
+    r"(?:\s*[|·•,/]\s*(?:reply|like|report|flag|share|recommend|permalink|quote|\d+))*\s*$",
+    re.I,
+)
+# The form under a comment section (the reply box of the common blog engines).
+_COMMENT_FORM = re.compile(
+    r"(?:\byour email (?:address )?will not be published\b|\brequired fields are marked\b|^(?:name|e-?mail|website|"
+    r"comment)\s*\*?\s*$|^(?:post|submit|add) (?:a )?comment$|\bnotify me of (?:follow-up|new) (?:comments|posts)\b|"
+    r"\bsave my name, email\b|\bcancel reply\b)",
+    re.I,
+)
+# A time of day or an age ('7:06 PM', '3 hours ago') on a short line that is not a sentence: the stamp
+# of a comment ('Dec 30, 2007 7:06 PM | Link to this').
+_TIMESTAMP = re.compile(
+    r"(?:\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\s+ago)(?!\w)",
+    re.I,
+)
+_COMMENTER = re.compile(
+    r"^[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:on|at|[|·-])\s+.{0,40}\d{1,2}:\d\d|"
+    r"^[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:said|says|wrote|writes|commented|replied)\s*(?:on\b.{0,40})?:?\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class PageRegions:
+    """The region of each line (REGIONS), and where the parts of the story are."""
+
+    regions: tuple[str, ...]
+    headline: int | None
+    standfirst: tuple[int, ...]
+    body_start: int
+    body_end: int  # exclusive
+
+    def positions(self, region: str) -> list[int]:
+        return [p for p, r in enumerate(self.regions) if r == region]
+
+
+def comment_shaped(line: Line) -> bool:
+    """Whether a line has a shape of the lines around reader comments: a commenter line, a stamp, an
+    action ("Reply", "Report"), the reply form. Such lines are short; prose is never one of them."""
+    if line.words > COMMENT_SHAPE_MAX_WORDS:
+        return False
+    text = line.text
+    return bool(
+        COMMENT_LINE.search(text)
+        or _COMMENT_ACTIONS.match(text)
+        or _COMMENT_FORM.search(text)
+        or (line.words <= 12 and not line.ends_sentence and (_TIMESTAMP.search(text) or _COMMENTER.match(text)))
+    )
+
+
+def read_regions(lines: list[Line]) -> PageRegions:
+    """The highest-scoring labelling of `lines` under the grammar."""
+    if not lines:
+        return PageRegions((), None, (), 0, 0)
+    if len(lines) == 1 and _may_open_a_paste(lines):
+        return PageRegions(("headline",), 0, (), 1, 1)  # a paste of one line is its headline
+    if _may_open_a_paste(lines) and not _has_chrome(lines):
+        return _story_only(lines)
+    shaped = [comment_shaped(line) for line in lines]
+    byline_or_date = _BylineOrDate(lines)
+    scores = _emissions(lines, shaped, byline_or_date)
+    entries = _entries(lines, shaped, byline_or_date, scores["standfirst"])
+    # The headline sits just above the story, and where the story is hardly depends on its headline:
+    # headlines are scored only near the best run of story lines (and on the first line).
+    start = _best_run_start(scores["body"])
+    near = range(max(0, start - HEADLINE_ABOVE_STORY), min(len(lines), start + HEADLINE_BELOW_STORY))
+    scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near)
+    return _page_regions(lines, _best_path(scores, entries, scores["prose words"]))
+
+
+class _BylineOrDate:
+    """Whether a line is a byline or a date line, worked out once per line when first asked."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        if position not in self._known:
+            self._known[position] = _is_byline_or_date(self._lines, position)
+        return self._known[position]
+
+
+def _emissions(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate) -> dict[str, list[float]]:
+    plain = [score_line(line) for line in lines]
+    body = line_scores(lines, plain)
+    headline = _headline_emissions(lines, plain, byline_or_date, range(1))
+    meta = [-META_LINE_COST] * len(lines)
+    standfirst = [
+        body[p] if plain[p] > 0 and lines[p].words <= STANDFIRST_MAX_WORDS else _NONE for p in range(len(lines))
+    ]
+    in_section = [shaped[p] or bool(COMMENT_HEADER.match(lines[p].text)) for p in range(len(lines))]
+    comments = [_comment_emission(in_section[p], body[p], 1.0) for p in range(len(lines))]
+    replies = [_comment_emission(in_section[p], body[p], COMMENT_PROSE_SHARE) for p in range(len(lines))]
+    zero = [0.0] * len(lines)
+    return {
+        "top": zero,
+        "headline": headline,
+        "standfirst": standfirst,
+        "meta": meta,
+        "body": body,
+        "tail": zero,
+        "comments": comments,
+        "replies": replies,
+        "bottom": zero,
+        "prose words": [line.words if plain[p] > 0 else 0 for p, line in enumerate(lines)],
+        "plain": plain,
+    }
+
+
+def _entries(
+    lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate, standfirst: list[float]
+) -> dict[str, list[float]]:
+    """What the first line of a region scores where that differs from its other lines: comments open at
+    a header that opens them, a section found by its shape at a line of that shape, and the meta region
+    under a standfirst at a byline or date line."""
+    shape_follows = _shape_follows(shaped)
+    comments = [
+        COMMENT_HEADER_SCORE
+        if COMMENT_HEADER_CERTAIN.match(line.text) or (COMMENT_HEADER.match(line.text) and shape_follows[p])
+        else _NONE
+        for p, line in enumerate(lines)
+    ]
+    replies = [COMMENT_SHAPE_SCORE if shaped[p] else _NONE for p in range(len(lines))]
+    after_standfirst = [-META_LINE_COST if p < LEDE_LINES and byline_or_date(p) else _NONE for p in range(len(lines))]
+    return {"comments": comments, "replies": replies, "meta after standfirst": after_standfirst}
+
+
+def _shape_follows(shaped: list[bool]) -> list[bool]:
+    """Whether a line of comment shape is among the COMMENT_SHAPE_WINDOW lines after each line."""
+    follows = [False] * len(shaped)
+    last_shaped = None
+    for position in range(len(shaped) - 1, -1, -1):
+        follows[position] = last_shaped is not None and last_shaped - position <= COMMENT_SHAPE_WINDOW
+        if shaped[position]:
+            last_shaped = position
+    return follows
+
+
+def _headline_emissions(
+    lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate, near: range
+) -> list[float]:
+    """What each line scores as the headline: its headline score against the prose that follows it (up
+    to LEDE_CHARS: the story a headline there would head), with the page's usual signs of a heading.
+    Lines in `near` and the first line are scored, the others cannot be the headline. One sweep from
+    the foot of the page keeps the words of that prose in a running count."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
+    emissions = [_NONE] * len(lines)
+    window: list[tuple[int, set[str]]] = []  # (characters, content words) of the prose lines below
+    words_below: dict[str, int] = {}
+    size = 0
+    for position in range(_sweep_start(lines, plain, max(near.stop, 1)), -1, -1):
+        if position in near or position == 0:
+            emissions[position] = _headline_emission(lines, position, words_below.keys(), counts, byline_or_date)
+        if plain[position] > 0:
+            words = content_words(lines[position].text)
+            window.insert(0, (len(lines[position].text), words))
+            size += len(lines[position].text)
+            for word in words:
+                words_below[word] = words_below.get(word, 0) + 1
+            while size > LEDE_CHARS and len(window) > 1:
+                chars, dropped = window.pop()
+                size -= chars
+                for word in dropped:
+                    words_below[word] -= 1
+                    if not words_below[word]:
+                        del words_below[word]
+    return emissions
+
+
+def _best_run_start(scores: list[float]) -> int:
+    """Where the run of lines with the highest total score begins (maximum subarray)."""
+    best, best_start, running, start = _NONE, 0, 0.0, 0
+    for position, score in enumerate(scores):
+        if running <= 0:
+            running, start = score, position
+        else:
+            running += score
+        if running > best:
+            best, best_start = running, start
+    return best_start
+
+
+def _sweep_start(lines: list[Line], plain: list[float], candidates_end: int) -> int:
+    """The last line the sweep needs: where the prose below the last candidate reaches LEDE_CHARS."""
+    size = 0
+    for position in range(candidates_end, len(lines)):
+        if plain[position] > 0:
+            size += len(lines[position].text)
+            if size > LEDE_CHARS:
+                return position
+    return len(lines) - 1
+
+
+def _headline_emission(lines: list[Line], position: int, lede_words, counts: dict, byline_or_date) -> float:
+    line = lines[position]
+    score = headline_score(line, lede_words)
+    if score <= 0:
+        return 0.0 if position == 0 and _may_open_a_paste(lines) else _NONE
+    if counts.get(line.text.lower(), 0) > 1:
+        score += REPEATED_BONUS
+    if any(byline_or_date(p) for p in range(position + 1, min(len(lines), position + 4))):
+        score += BYLINE_BELOW_BONUS
+    if position + 1 < len(lines) and PHOTO_CREDIT.search(lines[position + 1].text):
+        score -= PHOTO_CREDIT_BELOW_PENALTY
+    return score
+
+
+def _has_chrome(lines: list[Line]) -> bool:
+    """Whether anything on the page is not story: a menu, prompt, share or comment line, a photo credit,
+    or a run of short lines that are not sentences (a menu or a link list): EDGE_MENU_LINES of them at
+    the top or the foot of the page, MENU_RUN_LINES anywhere (a list in a story has prose around it)."""
+    run, run_start = 0, 1
+    for position in range(1, len(lines)):
+        line = lines[position]
+        text = line.text
+        if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text) or PHOTO_CREDIT.search(text):
+            return True
+        if comment_shaped(line):
+            return True
+        if line.words <= MENU_LINE_WORDS and not line.ends_sentence:
+            run, run_start = run + 1, run_start if run else position
+        else:
+            run = 0
+        at_edge = run_start == 1 or position == len(lines) - 1
+        if run >= MENU_RUN_LINES or (at_edge and run >= EDGE_MENU_LINES):
+            return True
+    return False
+
+
+def _story_only(lines: list[Line]) -> PageRegions:
+    """A page with no chrome is its story: the first line heads it, prose lines right under it are its
+    standfirst when a byline or date line follows them, byline and date lines there are its meta, and
+    everything else is the body."""
+    regions = ["headline"]
+    standfirst = 0
+    while (
+        standfirst < STANDFIRST_MAX_LINES
+        and 1 + standfirst < len(lines)
+        and score_line(lines[1 + standfirst]) > 0
+        and lines[1 + standfirst].words <= STANDFIRST_MAX_WORDS
+    ):
+        standfirst += 1
+    if standfirst and 1 + standfirst < len(lines) and _is_byline_or_date(lines, 1 + standfirst):
+        regions.extend(["standfirst"] * standfirst)
+    position = len(regions)
+    while position < len(lines) and position <= MAX_META_LINES + standfirst and _is_byline_or_date(lines, position):
+        regions.append("meta")
+        position += 1
+    regions.extend("body" for _ in range(position, len(lines)))
+    headed = tuple(p for p, region in enumerate(regions) if region == "standfirst")
+    return PageRegions(tuple(regions), 0, headed, position, len(lines))
+
+
+def _may_open_a_paste(lines: list[Line]) -> bool:
+    """Whether the first line can be a clean paste's headline: not a menu, prompt or byline line."""
+    line = lines[0]
+    text = line.text
+    if line.words == 0 or line.words > FIRST_LINE_MAX_WORDS or SHARE_OR_NAV.match(text) or APPEAL.search(text):
+        return False
+    return not COMMENT_HEADER.match(text) and not _is_byline_or_date(lines, 0)
+
+
+def _clean_paste_bonus(scores: dict[str, list[float]]) -> float:
+    return FIRST_LINE_BONUS + max(0.0, scores["body"][0])
+
+
+def _is_byline_or_date(lines: list[Line], position: int) -> bool:
+    line = lines[position]
+    if line.words > 25:
+        return False
+    following = lines[position + 1].text if position + 1 < len(lines) else None
+    if bylines.parse_byline(line.text, following):
+        return True
+    return line.words <= SHORT_DATE_LINE_WORDS and bool(find_dates(unglue(line.text)))
+
+
+def _comment_emission(shaped: bool, body: float, prose_share: float) -> float:
+    """A line in a comment section scores as in the story, but for its comment shape; a section found by
+    its shape alone keeps only a share of its prose."""
+    if shaped:
+        return COMMENT_SHAPE_SCORE
+    return prose_share * body if body > 0 else body
+
+
+def _best_path(scores: dict[str, list[float]], entries: dict[str, list[float]], prose_words: list[int]) -> list[str]:
+    """Viterbi over the grammar. Two counts ride along each best path: the lines of its standfirst (at
+    most STANDFIRST_MAX_LINES) and the words of prose in its body (comments open only below
+    COMMENT_SECTION_MIN_PROSE_WORDS of them)."""
+    edges = _edges(scores, entries)
+    standfirst, body = REGIONS.index("standfirst"), REGIONS.index("body")
+    best = [scores[r][0] if r in _FIRST else _NONE for r in REGIONS]
+    best[body] -= NO_HEADLINE_COST
+    body_words = [0] * len(REGIONS)
+    body_words[body] = prose_words[0]
+    standfirst_lines = 1
+    back: list[list[int]] = []
+    for position in range(1, len(prose_words)):
+        step = [_NONE] * len(REGIONS)
+        pointers = [-1] * len(REGIONS)
+        for region, into in enumerate(edges):
+            for previous, emission, cost, check in into:
+                total = best[previous]
+                if total == _NONE:
+                    continue
+                if check == "standfirst" and standfirst_lines >= STANDFIRST_MAX_LINES:
+                    continue
+                if check == "story" and body_words[previous] < COMMENT_SECTION_MIN_PROSE_WORDS:
+                    continue
+                total += emission[position] - cost
+                if total > step[region]:
+                    step[region], pointers[region] = total, previous
+        if pointers[standfirst] >= 0:
+            standfirst_lines = standfirst_lines + 1 if pointers[standfirst] == standfirst else 1
+        body_words = [
+            (body_words[pointers[r]] + (prose_words[position] if r == body else 0)) if pointers[r] >= 0 else 0
+            for r in range(len(REGIONS))
+        ]
+        back.append(pointers)
+        best = step
+    ends = [r for r, name in enumerate(REGIONS) if name not in ("headline", "standfirst") and best[r] > _NONE]
+    region = max(ends or range(len(REGIONS)), key=lambda r: best[r])
+    path = [region]
+    for pointers in reversed(back):
+        region = pointers[region]
+        path.append(region)
+    path.reverse()
+    return [REGIONS[r] for r in path]
+
+
+def _edges(scores: dict[str, list[float]], entries: dict[str, list[float]]) -> list[list[tuple]]:
+    """For each region, the ways into it: (previous region, what each line scores on that way, a fixed
+    cost, the count the way depends on)."""
+    clean_paste = _clean_paste_bonus(scores)
+    edges: list[list[tuple]] = []
+    for region in REGIONS:
+        into = []
+        for previous in REGIONS:
+            if region not in _FOLLOWERS[previous]:
+                continue
+            emission = scores[region]
+            if previous != region and previous == "standfirst" and region == "meta":
+                emission = entries["meta after standfirst"]
+            elif previous != region and region in entries:
+                emission = entries[region]
+            # the story (or its byline or date line) right under the first line: a clean paste
+            under_first = len(emission) > 1 and (
+                region == "body" or (region == "meta" and entries["meta after standfirst"][1] > _NONE)
+            )
+            if previous == "headline" and under_first:
+                emission = [emission[0], emission[1] + clean_paste, *emission[2:]]
+            cost = NO_HEADLINE_COST if (previous, region) == ("top", "body") else 0.0
+            check = None
+            if region == previous == "standfirst":
+                check = "standfirst"
+            elif region in ("comments", "replies") and previous in ("body", "tail"):
+                check = "story"
+            into.append((REGIONS.index(previous), emission, cost, check))
+        edges.append(into)
+    return edges
+
+
+def _page_regions(lines: list[Line], regions: list[str]) -> PageRegions:
+    body = [p for p, r in enumerate(regions) if r == "body"]
+    headline = next((p for p, r in enumerate(regions) if r == "headline"), None)
+    if headline is not None:
+        # a page prints its headline twice (page title and heading): the copy nearest the story heads it
+        text = lines[headline].text.lower()
+        stop = body[0] if body else len(lines)
+        later = [p for p in range(headline + 1, stop) if lines[p].text.lower() == text]
+        if later:
+            regions = list(regions)
+            regions[headline], regions[later[-1]] = "top", "headline"
+            for p in range(headline + 1, later[-1]):
+                if regions[p] == "meta":
+                    regions[p] = "top"
+            headline = later[-1]
+    standfirst = tuple(p for p, r in enumerate(regions) if r == "standfirst")
+    start, end = (body[0], body[-1] + 1) if body else (len(lines), len(lines))
+    return PageRegions(tuple(regions), headline, standfirst, start, end)

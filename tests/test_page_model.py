@@ -1,0 +1,211 @@
+"""The page model of pasted text: the shapes people paste (just the article, the whole page), one
+headline before the body, a standfirst only under the headline, comments only after the body, and
+nothing of the input lost."""
+
+from __future__ import annotations
+
+import pytest
+from briefing.read.decode import decode_text
+from briefing.read.extract import extract_article
+from briefing.read.page_model import read_regions
+from briefing.read.segment import segment_lines
+from briefing.records import Extraction, RawArticle, UnusableFile
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+HEADLINE = "Flood warnings issued across the valley"
+PARAGRAPHS = [
+    "Heavy rain is expected to continue through Friday, the weather service said in its morning update.",
+    "Residents near the river were told to prepare sandbags and to move cars away from low streets.",
+    "Schools in three towns will stay closed until the water recedes, the regional council announced.",
+]
+
+
+def read(text: str) -> Extraction:
+    return extract_article(RawArticle("articles/pasted.txt", text.encode("utf-8")))
+
+
+def removed(briefing: Extraction) -> str:
+    return "\n".join(block.text for block in briefing.cut)
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+@pytest.mark.parametrize("headline_end", ["", "."])
+def test_clean_paste_keeps_its_first_line_as_headline_and_every_paragraph(count, separator, headline_end):
+    text = HEADLINE + headline_end + separator + separator.join(PARAGRAPHS[:count]) + "\n"
+    briefing = read(text)
+    assert briefing.title == HEADLINE + headline_end
+    assert list(briefing.body) == PARAGRAPHS[:count]
+    assert [block.kind for block in briefing.cut] == ["headline"]
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+def test_clean_paste_with_byline_and_date_lines(separator):
+    text = separator.join([HEADLINE, "By Maria Lopez", "March 3, 2024", *PARAGRAPHS[:2]])
+    briefing = read(text)
+    assert briefing.title == HEADLINE
+    assert briefing.authors == ("Maria Lopez",)
+    assert briefing.date == "2024-03-03"
+    assert list(briefing.body) == PARAGRAPHS[:2]
+
+
+def test_first_example_of_a_short_clean_paste():
+    text = (
+        "Flood warnings issued across the valley\n\n"
+        "Heavy rain is expected to continue through Friday, the weather service said.\n\n"
+        "Residents near the river were told to prepare sandbags.\n"
+    )
+    briefing = read(text)
+    assert briefing.title == "Flood warnings issued across the valley"
+    assert briefing.body == (
+        "Heavy rain is expected to continue through Friday, the weather service said.",
+        "Residents near the river were told to prepare sandbags.",
+    )
+
+
+def test_second_example_without_blank_lines():
+    text = (
+        "Rail strike called off at last minute\n"
+        "Unions and the operator reached a deal on Sunday night, ending a dispute that had threatened a week of "
+        "cancellations.\n"
+        "The agreement includes a 4% pay rise over two years, according to a statement from the union.\n"
+        "\u201cWe are pleased that common sense prevailed,\u201d said union leader Ann Patel.\n"
+    )
+    briefing = read(text)
+    assert briefing.title == "Rail strike called off at last minute"
+    assert len(briefing.body) == 3
+    assert briefing.body[1].startswith("The agreement includes a 4% pay rise")
+
+
+def test_one_line_paste_is_its_headline():
+    briefing = read("Storm knocks out power to thousands across the coast\n")
+    assert briefing.title == "Storm knocks out power to thousands across the coast"
+    assert briefing.body == ()
+
+
+def test_headline_with_standfirst_and_byline():
+    standfirst = "The deal ends a dispute that threatened a week of cancellations across the network."
+    text = "\n\n".join(
+        ["Rail strike called off at last minute", standfirst, "By Tom Reed", "June 2, 2024", *PARAGRAPHS]
+    )
+    briefing = read(text)
+    assert briefing.title == "Rail strike called off at last minute"
+    assert briefing.standfirst == standfirst
+    assert list(briefing.body) == PARAGRAPHS
+    assert briefing.authors == ("Tom Reed",)
+
+
+def test_lede_is_not_a_standfirst_without_a_byline_between():
+    text = "\n\n".join([HEADLINE, *PARAGRAPHS])
+    briefing = read(text)
+    assert briefing.standfirst is None
+    assert list(briefing.body) == PARAGRAPHS
+
+
+STORY = [
+    "The city council voted on Tuesday night to build a flood barrier along the river, ending two years "
+    "of argument over its cost and its route through the old harbour district.",
+    "Supporters said the barrier would protect more than four thousand homes that flooded twice in the "
+    "past decade, while opponents warned that the budget leaves no money for repairs to older levees.",
+    "The work is expected to begin next spring and to take three years, the council said in a statement "
+    "issued after the vote, adding that residents would be consulted on the final design of the wall.",
+]
+COMMENTS_WITHOUT_HEADER = [
+    "Mark Bell says:",
+    "March 4, 2024 at 9:12 am",
+    "About time they did something about the river, my street has flooded every winter since I moved here.",
+    "Reply",
+    "Ann Cole says:",
+    "March 4, 2024 at 10:40 am",
+    "I would like to know who pays for the maintenance once the wall is built and the money has run out.",
+    "Reply",
+]
+
+
+def test_comment_section_without_a_header_is_found_by_its_shape():
+    text = "\n".join(["News | Local | Politics | Sports", HEADLINE, *STORY, *COMMENTS_WITHOUT_HEADER])
+    briefing = read(text)
+    assert list(briefing.body) == STORY
+    comments = "\n".join(block.text for block in briefing.cut if block.kind == "comment")
+    assert "About time they did something about the river" in comments
+    assert "who pays for the maintenance" in comments
+
+
+def test_comment_count_above_the_story_does_not_end_it():
+    text = "\n".join(["News | Local | Politics | Sports", HEADLINE, "12 Comments", *STORY, "Share this article"])
+    briefing = read(text)
+    assert briefing.title == HEADLINE
+    assert list(briefing.body) == STORY
+
+
+def test_reply_line_inside_a_story_does_not_open_comments():
+    text = "\n".join([HEADLINE, STORY[0], "Reply", STORY[1], STORY[2]])
+    briefing = read(text)
+    assert STORY[2] in briefing.body
+
+
+def test_regions_follow_the_grammar_on_a_full_page():
+    lines = segment_lines(
+        "\n".join(
+            [
+                "Skip to content",
+                "News | Local | Politics",
+                HEADLINE,
+                "By Maria Lopez",
+                *STORY,
+                "3 Comments",
+                *COMMENTS_WITHOUT_HEADER,
+                "Privacy policy",
+                "Terms of use",
+            ]
+        )
+    )
+    regions = read_regions(lines)
+    order = ["top", "headline", "standfirst", "meta", "body", "tail", "comments", "replies", "bottom"]
+    ranks = [order.index(r) for r in regions.regions]
+    assert ranks == sorted(ranks), regions.regions
+    assert regions.regions.count("headline") == 1
+    assert lines[regions.headline].text == HEADLINE
+    assert {regions.regions[p] for p, line in enumerate(lines) if line.text in COMMENTS_WITHOUT_HEADER} <= {
+        "comments",
+        "replies",
+        "bottom",
+    }
+
+
+PAGE_LINES = [
+    HEADLINE,
+    "By Jane Doe and John Roe, Reuters",
+    "Published 3:04 PM EDT, March 5, 2023",
+    *STORY,
+    "\u201cWe cannot keep asking families to rebuild,\u201d the mayor said before the vote on the plan.",
+    "3 Comments",
+    *COMMENTS_WITHOUT_HEADER,
+    "Leave a reply",
+    "Share this article",
+    "(AP Photo/John Smith)",
+    "Dana Whitfield is a senior fellow and contributor to The Policy Review.",
+    "The Associated Press contributed to this report.",
+    "News | Local | Politics | Sports",
+    "RESULTS Smith 12 Jones 9",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.sampled_from(PAGE_LINES) | st.text(min_size=1, max_size=120), min_size=1, max_size=40),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_nothing_of_the_input_is_lost(lines, separator):
+    """Every non-blank line ends in the headline, the standfirst, the body or a removed block."""
+    text = separator.join(lines)
+    if text.lstrip().startswith("---"):
+        return  # front matter is metadata, tested apart
+    try:
+        briefing = read(text)
+    except UnusableFile:
+        return
+    shown = "\n".join([briefing.title, briefing.standfirst or "", *briefing.body, removed(briefing)])
+    for line in segment_lines(decode_text(text.encode("utf-8"))[0]):
+        assert line.text in shown, line.text
