@@ -175,3 +175,17 @@ def test_the_build_ends_with_a_summary(site):
     assert re.search(r"\bcomment \d+", log)
     assert "entities and quotes: 2 article(s) analysed" in log and "words/s" in log
     assert "time: read" in log and "related stories and threads" in log and "write" in log
+
+
+def test_a_name_only_one_briefing_uses_is_shown_without_a_link_or_page(site):
+    first, second = entities(site, FIRST), entities(site, SECOND)
+    lone = [e for name, e in first.items() if name not in second]
+    assert lone, "the first sample names someone the second does not"
+    assert all(e["url"] is None for e in lone)
+    assert all(e["url"] for name, e in first.items() if name in second)
+    page = site.page(site.article(FIRST)).read_text(encoding="utf-8")
+    listed = page.split('<section class="entities"', 1)[1].split("</section>", 1)[0]
+    people_index = (site.out / "people" / "index.html").read_text(encoding="utf-8")
+    for entity in lone:
+        assert f"<li>{entity['name']}</li>" in listed.replace("&#39;", "'")
+        assert f">{entity['name']}<" not in people_index

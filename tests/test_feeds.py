@@ -29,6 +29,11 @@ def titles_by_tag(build) -> dict[str, set[str]]:
     return tags
 
 
+def tags_with_pages(build) -> dict[str, set[str]]:
+    """The tags two briefings or more share: the ones with a page and a feed (BRIEFING_PAGE_MIN_BRIEFINGS)."""
+    return {tag: titles for tag, titles in titles_by_tag(build).items() if len(titles) >= 2}
+
+
 def tag_slug(tag: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", tag.lower()).strip("-")
 
@@ -65,19 +70,45 @@ def test_feed_entries_carry_date_and_summary(sample_site):
         assert entry.summary == summaries[entry.title]
 
 
-def test_every_tag_has_a_feed_of_exactly_its_briefings(sample_site):
-    tags = titles_by_tag(sample_site)
-    assert tags, "the sample site has no tags; the sidecar files in sites.py were not read"
+def test_every_shared_tag_has_a_feed_of_exactly_its_briefings(sample_site):
+    tags = tags_with_pages(sample_site)
+    assert tags, "the sample site has no shared tags; the sidecar files in sites.py were not read"
     for tag, titles in tags.items():
         feed = read_feed(sample_site.out / "feeds" / f"tag-{tag_slug(tag)}.atom.xml")
         assert {entry.title for entry in feed.entries} == titles, tag
+
+
+def test_a_tag_of_one_briefing_has_no_page_or_feed_and_is_shown_without_a_link(sample_site):
+    lone = {tag: titles for tag, titles in titles_by_tag(sample_site).items() if len(titles) == 1}
+    assert "Diplomacy" in lone, "the sidecar files in sites.py give one briefing the tag Diplomacy"
+    record = next(r for r in sample_site.archive["articles"] if "Diplomacy" in r["tags"])
+    page = page_path(sample_site.out, record["url"]).read_text(encoding="utf-8")
+    tags_nav = page.split('<nav class="tags"', 1)[1].split("</nav>", 1)[0]
+    assert "<li>Diplomacy</li>" in tags_nav
+    assert 'href="../../tags/iraq/"' in tags_nav
+    for tag in lone:
+        assert not (sample_site.out / "tags" / tag_slug(tag)).exists(), tag
+        assert not (sample_site.out / "feeds" / f"tag-{tag_slug(tag)}.atom.xml").exists(), tag
+
+
+def test_the_main_feed_carries_the_text_and_tag_feeds_only_the_summary(sample_site):
+    records = {r["title"]: r for r in sample_site.archive["articles"]}
+    main = read_feed(sample_site.out / "feeds" / "all.atom.xml")
+    for entry in main.entries:
+        assert records[entry.title]["body"].split("\n\n")[1][:40] in entry.content[0].value
+    tag, _ = next(iter(tags_with_pages(sample_site).items()))
+    tag_feed = read_feed(sample_site.out / "feeds" / f"tag-{tag_slug(tag)}.atom.xml")
+    assert tag_feed.entries
+    for entry in tag_feed.entries:
+        assert "content" not in entry
+        assert entry.summary == records[entry.title]["summary"]
 
 
 def test_pages_link_the_archive_feed_and_tag_pages_their_own(sample_site):
     index = (sample_site.out / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in index
     assert "feeds/all.atom.xml" in index
-    for tag in titles_by_tag(sample_site):
+    for tag in tags_with_pages(sample_site):
         page = (sample_site.out / "tags" / tag_slug(tag) / "index.html").read_text(encoding="utf-8")
         assert f"feeds/tag-{tag_slug(tag)}.atom.xml" in page
 
@@ -100,6 +131,7 @@ def test_published_site_has_a_feed_per_entity_and_per_thread(published_site):
     }
     page = page_path(published_site.out, pompeo["url"]).read_text(encoding="utf-8")
     assert 'href="https://briefings.example.org/archive/feeds/people-mike-pompeo.atom.xml"' in page
+    assert all("content" not in entry for entry in feed.entries)  # summaries only, the text is in the main feed
     for thread in archive["threads"]:
         thread_feed = read_feed(published_site.out / "feeds" / f"thread-{thread['slug']}.atom.xml")
         assert len(thread_feed.entries) == len(thread["articles"])
@@ -120,7 +152,7 @@ def test_sitemap_lists_index_listings_tags_articles_and_pages(sample_site):
     locs = set(sitemap(sample_site))
     expected = {"/", "/archives/", "/tags/", "/about/"}
     expected |= {"/" + record["url"] for record in sample_site.archive["articles"]}
-    expected |= {f"/tags/{tag_slug(tag)}/" for tag in titles_by_tag(sample_site)}
+    expected |= {f"/tags/{tag_slug(tag)}/" for tag in tags_with_pages(sample_site)}
     assert expected <= locs, expected - locs
     assert "/search/" not in locs
     assert "/404.html" not in locs

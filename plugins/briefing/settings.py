@@ -62,6 +62,14 @@ KEY_QUOTES = 4
 # Days the digest's Atom feed carries (one entry each, newest first): a layout choice (a month of
 # mornings), not tuned.
 DIGEST_FEED_DAYS = 30
+# An entity or tag gets its own page when at least this many published briefings name it (or the curated
+# list has it); other names are listed on the briefing without a link. Not tuned (no dev set scores
+# pages); what readers lose, by scripts/page_threshold.py, as (briefing, entity) pairs and mentions left
+# without a link at 2 / 3: 982 related-ecbplus dev articles 23% / 34% of pairs, 17% / 26% of mentions
+# (entity pages 4,364 -> 1,672 / 1,077, tag pages 1,869 -> 789 / 528; each half alone at 2: 32% and 31%
+# of pairs); 1,000 generated articles (make bench) 1% / 3% of pairs; the two sample articles 32 of 44
+# pairs at 2. A page for a name only one story uses lists that story alone: no other briefing is lost.
+PAGE_MIN_BRIEFINGS = 2
 
 DEFAULTS = {
     # Where the read stage keeps its per-file results; the environment variable wins (benchmarks, CI).
@@ -86,6 +94,14 @@ DEFAULTS = {
     "BRIEFING_ENTITIES_FILE": "entities.yaml",
     # Processes for the language model on a cold build; 0 means one per core.
     "BRIEFING_NLP_WORKERS": 0,
+    # A Dask scheduler (tcp://HOST:PORT) to run the language step on; empty: this machine's processes.
+    # The environment variable wins, as for the cache folder (README: "A cluster for the language step").
+    "BRIEFING_DASK_SCHEDULER": "",
+    "BRIEFING_PAGE_MIN_BRIEFINGS": PAGE_MIN_BRIEFINGS,
+    # The main feeds (FEED_ALL_ATOM, FEED_ATOM and their RSS twins) carry each briefing's full text; every
+    # other feed (tags, entities, threads) its summary. A layout choice, not tuned: the full text once is
+    # enough, and per-tag copies of it made most of a large archive's feed bytes.
+    "BRIEFING_MAIN_FEED_FULL_TEXT": True,
 }
 
 
@@ -114,6 +130,7 @@ class CorpusSettings:
     stories: StorySettings = field(default_factory=StorySettings)
     entity_tags: int = ENTITY_TAGS
     key_quotes: int = KEY_QUOTES
+    page_min_briefings: int = PAGE_MIN_BRIEFINGS
     timezone: str = "UTC"  # the site's TIMEZONE: a date without an offset is read in it
 
 
@@ -129,6 +146,8 @@ class BriefingSettings:
     related_shown: int
     entities_file: str
     nlp_workers: int
+    main_feed_full_text: bool
+    dask_scheduler: str
 
     @classmethod
     def from_pelican(cls, settings: dict) -> BriefingSettings:
@@ -158,9 +177,12 @@ class BriefingSettings:
                 stories=stories,
                 entity_tags=int(get("BRIEFING_ENTITY_TAGS")),
                 key_quotes=int(get("BRIEFING_KEY_QUOTES")),
+                page_min_briefings=int(get("BRIEFING_PAGE_MIN_BRIEFINGS")),
                 timezone=str(settings.get("TIMEZONE") or "UTC"),
             ),
             related_shown=int(get("BRIEFING_RELATED_SHOWN")),
             entities_file=str(get("BRIEFING_ENTITIES_FILE")),
             nlp_workers=int(get("BRIEFING_NLP_WORKERS")) or os.cpu_count() or 1,
+            main_feed_full_text=bool(get("BRIEFING_MAIN_FEED_FULL_TEXT")),
+            dask_scheduler=str(os.environ.get("BRIEFING_DASK_SCHEDULER") or get("BRIEFING_DASK_SCHEDULER") or ""),
         )

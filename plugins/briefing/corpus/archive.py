@@ -19,7 +19,7 @@ from ..settings import CorpusSettings
 from .canonical import CanonicalEntities, canonicalize
 from .curation import Curation
 from .digest import DatedStory, DigestPeriod, digest_periods
-from .entity_index import ArticleEntity, EntityPage, entity_pages, key_quotes, most_salient
+from .entity_index import ArticleEntity, EntityPage, entity_pages, key_quotes, most_salient, tags_with_pages
 from .quote_index import STATEMENT, SpeakerQuotes, quote_index
 from .stories import StoryItem, StoryLinks, StoryThread, link_stories, stories_key
 from .thread_briefing import ThreadBriefing, ThreadStory, cached_thread_briefing
@@ -38,6 +38,7 @@ class ArchiveLinks:
     thread_briefings: dict[str, ThreadBriefing] = field(default_factory=dict)  # thread slug -> its briefing
     quote_index: tuple[SpeakerQuotes, ...] = ()  # the listed articles' speakers, most statements first
     digest: tuple[DigestPeriod, ...] = ()  # days, then weeks, newest first
+    tag_pages: frozenset[str] = frozenset()  # tags (case-folded) worth a page; the others are shown unlinked
 
 
 def link_archive(
@@ -54,6 +55,7 @@ def link_archive(
     related stories, threads and copies by their inputs (an object with `get(key)` and `put(key, value)`),
     `briefing_cache` each thread's briefing by its stories."""
     settings = settings or CorpusSettings()
+    curation = curation or Curation()
     by_key = {b.source_path: b for b in briefings}
     if listed is None:
         listed = [b.source_path for b in briefings if b.status == "published"]
@@ -71,6 +73,8 @@ def link_archive(
         {k: found[k] for k in newest_first},
         {k: [(q.text, q.speaker) for q in quotes[k]] for k in quotes},
         newest_first,
+        settings.page_min_briefings,
+        frozenset(entity.name for entity in curation.entities),
     )
     # 4. related stories, threads and copies of the listed articles
     stories = _story_links([by_key[k] for k in listed], slugs, found, settings, story_cache)
@@ -95,7 +99,10 @@ def link_archive(
             if by_key[key].date
         ]
     )
-    return ArchiveLinks(articles, pages, tuple(stories.threads), briefings, index, digest)
+    # 7. the tags worth a page: named by enough listed briefings, or curated
+    curated_names = [name for entity in curation.entities for name in (entity.name, *entity.aliases)]
+    tag_pages = tags_with_pages([articles[key].tags for key in listed], curated_names, settings.page_min_briefings)
+    return ArchiveLinks(articles, pages, tuple(stories.threads), briefings, index, digest, tag_pages)
 
 
 def _thread_story(briefing: Briefing, entities: list[ArticleEntity], quotes: list[Quote]) -> ThreadStory:

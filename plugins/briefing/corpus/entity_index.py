@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..slugs import claim_slug, readable_slug
@@ -80,14 +81,34 @@ def key_quotes(quotes: list, people: set[str], limit: int) -> list:
     return [quote for _, quote in sorted(ranked, key=lambda item: item[0])]
 
 
+def worth_a_page(briefings: int, curated: bool, min_briefings: int) -> bool:
+    """An entity or tag gets a page when `min_briefings` listed briefings name it, or the curated list has it."""
+    return curated or (briefings > 0 and briefings >= min_briefings)
+
+
+def tags_with_pages(
+    article_tags: Iterable[Sequence[str]], curated: Iterable[str], min_briefings: int
+) -> frozenset[str]:
+    """The tags (case-folded) that get a page: `article_tags` are the listed briefings' tags, each list
+    without repeats; `curated` the curated list's names. One pass over the tags: linear in the archive."""
+    counts = Counter(tag.casefold() for tags in article_tags for tag in tags)
+    curated_keys = {name.casefold() for name in curated}
+    names = counts.keys() | curated_keys
+    return frozenset(name for name in names if worth_a_page(counts[name], name in curated_keys, min_briefings))
+
+
 def entity_pages(
     canonical: CanonicalEntities,
     article_entities: dict[str, list[ArticleEntity]],
     quotes: dict[str, list[tuple[str, str | None]]],
     newest_first: list[str],
+    min_briefings: int = 1,
+    curated: frozenset[str] = frozenset(),
 ) -> dict[str, EntityPage]:
-    """One page per canonical entity. `quotes` maps article keys to (text, speaker) pairs with canonical
-    speakers; `newest_first` orders the article keys."""
+    """The pages of the canonical entities worth one (`worth_a_page`; `curated` are the curated list's
+    names). `quotes` maps article keys to (text, speaker) pairs with canonical speakers; `newest_first`
+    orders the article keys. Grows with the entity mentions of the archive (the companions are bounded
+    per article)."""
     pages: dict[str, EntityPage] = {}
     taken: dict[str, set[str]] = {kind: set() for kind in TYPE_FOLDERS}
     for name in sorted(canonical.entities, key=lambda n: (readable_slug(n, "entity"), n)):
@@ -114,4 +135,8 @@ def entity_pages(
         counter = pair_counts.get(name, Counter())
         page.companions = sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:COMPANIONS_SHOWN]
         page.articles.sort(key=lambda key: rank.get(key, len(rank)))
-    return {name: page for name, page in pages.items() if page.articles}
+    return {
+        name: page
+        for name, page in pages.items()
+        if page.articles and worth_a_page(len(page.articles), name in curated, min_briefings)
+    }

@@ -3,6 +3,7 @@ through the corpus stage (`link_articles`, before Pelican builds the tag pages).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 
@@ -35,6 +36,7 @@ from .generator import (
     BriefingGenerator,
 )
 from .reader import IGNORED_KEY, READER_REPORT_SETTING, REJECTION_KEY, named
+from .writer import WRITER_SETTING
 
 logger = logging.getLogger(__name__)
 
@@ -75,10 +77,12 @@ def link_articles(generator) -> None:
     threads = thread_pages(links.threads, pages_by_key, links.thread_briefings, speaker_urls, entity_urls)
     for article in articles:
         record = links.articles[article.briefing.source_path]
-        article.links = article_page(
-            article, record, pages_by_key, threads, options.words_per_minute, options.related_shown
-        )
-        article.tags = [named(Tag, name, generator.settings) for name in record.tags]
+        page = article_page(article, record, pages_by_key, threads, options.words_per_minute, options.related_shown)
+        # only tags worth a page become Pelican's tags (and so get a page and a feed); the others are shown
+        linked = [name for name in record.tags if name.casefold() in links.tag_pages]
+        unlinked = tuple(name for name in record.tags if name.casefold() not in links.tag_pages)
+        article.links = dataclasses.replace(page, unlinked_tags=unlinked)
+        article.tags = [named(Tag, name, generator.settings) for name in linked]
     for draft in generator.drafts:
         # Pelican writes a draft with its category, which articles of a site without category pages
         # (CATEGORY_SAVE_AS empty) lack: the default category, as Pelican would give it.
@@ -116,10 +120,11 @@ def _briefings(articles: list, options: BriefingSettings, report) -> list[Briefi
     texts = [ArticleText.of(a.briefing) for a in articles]
 
     def announce(count: int, words: int) -> None:
-        console.print(f"entities and quotes: analysing {count} article(s), {words} words", highlight=False)
+        where = f" on the cluster at {options.dask_scheduler}" if options.dask_scheduler else ""
+        console.print(f"entities and quotes: analysing {count} article(s), {words} words{where}", highlight=False)
 
     try:
-        languages, run = analyse_cached(texts, cache, options.nlp_workers, announce)
+        languages, run = analyse_cached(texts, cache, options.nlp_workers, announce, options.dask_scheduler)
     except ModelUnavailable as error:
         logger.error("entities and quotes: %s", error)
         languages = [ArticleLanguage()] * len(articles)
@@ -130,6 +135,7 @@ def _briefings(articles: list, options: BriefingSettings, report) -> list[Briefi
 
 
 def _deduplicate_slugs(articles: list) -> None:
+    """Unique slugs across the archive, and the page addresses they give, fixed from here on."""
     wanted = [(a.get_relative_source_path(), a.slug) for a in articles]
     slugs = unique_slugs(wanted)
     for article in articles:
@@ -137,6 +143,10 @@ def _deduplicate_slugs(articles: list) -> None:
         if new_slug != article.slug:
             logger.info("%s: slug %r is taken, using %r", article.get_relative_source_path(), article.slug, new_slug)
             article.slug = new_slug
+    # The addresses are final now: fixed (Pelican's `override_url`), so that the templates' many `url`
+    # lookups (every listing of every page) do not format them from the settings again.
+    for article in articles:
+        article.override_url = article.url
 
 
 def _load_curation(settings: dict, options: BriefingSettings, report) -> Curation:
@@ -181,7 +191,13 @@ def make_generator_class(pelican):
 
 
 def finish_build(pelican) -> None:
-    """`finalized`: the summary, and a failing status when files were rejected."""
+    """`finalized`: the pages this build no longer writes removed, the summary, and a failing status when
+    files were rejected."""
+    writer = pelican.settings.get(WRITER_SETTING)
+    if writer is not None and os.path.isdir(pelican.output_path):
+        removed = writer.remove_stale_pages()
+        if removed:
+            console.print(f"removed {len(removed)} file(s) no longer part of the site", highlight=False)
     report = getattr(pelican, "briefing_report", None)
     if report is None:
         return

@@ -7,6 +7,7 @@ from pelican import signals
 from .handlers import finish_build, link_articles, make_generator_class, record_rejection
 from .reader import BriefingReader, guarded
 from .walk import walk_once
+from .writer import supply_writer
 
 
 def add_reader(readers) -> None:
@@ -32,6 +33,7 @@ def register() -> None:
     signals.generator_init.connect(walk_once)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(make_generator_class)
+    signals.get_writer.connect(supply_writer)
     signals.article_generator_context.connect(record_rejection)
     signals.page_generator_context.connect(record_rejection)
     # read is done, nothing written: slugs, the language step and the corpus stage, in that order

@@ -5,6 +5,7 @@ and each article's result is cached by its text and the code and model that made
 from __future__ import annotations
 
 import hashlib
+import logging
 import resource
 import time
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from ..records import Extraction, NamedEntity, Quote
 from .entities import LocalEntity, article_entities
 from .nlp import model_identity, recognise
 from .quotes import PersonMention, find_quotes
+
+logger = logging.getLogger(__name__)
 
 LANGUAGE_MODULES = (
     "records.py",
@@ -103,10 +106,11 @@ class LanguageRun:
 
 
 def analyse_cached(
-    texts: list[ArticleText], cache: JsonCache, workers: int = 1, announce=None
+    texts: list[ArticleText], cache: JsonCache, workers: int = 1, announce=None, scheduler: str = ""
 ) -> tuple[list[ArticleLanguage], LanguageRun]:
     """The language results of `texts`, from the cache where it has them, the rest in one batch (stored
-    in the cache); `announce(articles, words)` is called before a batch starts. Raises
+    in the cache); `announce(articles, words)` is called before a batch starts. With a Dask `scheduler`
+    address the batch runs on that cluster (read/cluster.py), and whatever it cannot do, here. Raises
     nlp.ModelUnavailable when there is text to analyse and no model."""
     version = language_version()
     keys = [t.key(version) for t in texts]
@@ -118,12 +122,34 @@ def analyse_cached(
     if announce is not None:
         announce(len(missing), words)
     started, cpu_started = time.perf_counter(), _cpu_seconds()
-    fresh = analyse([texts[p] for p in missing], workers=workers)
+
+    def store(positions: list[int], fresh: list[ArticleLanguage]) -> None:
+        for position, language in zip(positions, fresh, strict=True):
+            cache.put(keys[position], language)
+            languages[position] = language
+
+    if scheduler:
+        _analyse_on_cluster(scheduler, texts, missing, store)
+    left = [position for position in missing if languages[position] is None]
+    if left:
+        store(left, analyse([texts[p] for p in left], workers=workers))
     run = LanguageRun(len(missing), words, time.perf_counter() - started, _cpu_seconds() - cpu_started)
-    for position, language in zip(missing, fresh, strict=True):
-        cache.put(keys[position], language)
-        languages[position] = language
     return languages, run
+
+
+def _analyse_on_cluster(scheduler: str, texts: list[ArticleText], missing: list[int], store) -> None:
+    """What the cluster can do of `missing`, stored batch by batch; on failure the rest is left to this
+    machine, with a warning that says why."""
+    try:
+        from .cluster import ClusterUnavailable, analyse_on_cluster
+    except ImportError as error:
+        logger.warning("BRIEFING_DASK_SCHEDULER %s: %s; the language step runs on this machine", scheduler, error)
+        return
+    try:
+        for positions, fresh in analyse_on_cluster(scheduler, [texts[p] for p in missing]):
+            store([missing[p] for p in positions], fresh)
+    except ClusterUnavailable as error:
+        logger.warning("BRIEFING_DASK_SCHEDULER %s: %s; the language step runs on this machine", scheduler, error)
 
 
 def _cpu_seconds() -> float:

@@ -158,6 +158,7 @@ class ArticlePage:
     copies: tuple = ()  # pages of the same text filed under another name
     body_html: str = ""  # the body's paragraphs, escaped, first mention of each entity linked
     reading_minutes: int = 1
+    unlinked_tags: tuple[str, ...] = ()  # tags without a page of their own (BRIEFING_PAGE_MIN_BRIEFINGS)
 
 
 def thread_pages(

@@ -1,0 +1,85 @@
+"""Rebuilding into the same output folder: a deleted article's pages go, and the folder ends up with the
+same bytes as a build from a clean folder of the same content (the real `make html`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import REPO
+from test_site import make_html, page_path, site_bytes
+
+# A third story, written for this test: it shares Basra and Mike Pompeo with the samples and names a
+# person and a tag of its own, so it adds a page to the shared entities and has a lone name.
+FOLLOW_UP = "articles/2018-09-30-basra-consulate-staff-return.txt"
+FOLLOW_UP_TEXT = """---
+tags: [Consular affairs, Iraq]
+---
+Consulate staff prepare to return to Basra
+
+BAGHDAD — A small team of consular officers will travel to Basra next week to inspect the closed US
+consulate, Secretary of State Mike Pompeo said on Sunday.
+
+Pompeo said the team, led by the diplomat Harriet Kolbeck, would report within a month on whether the
+building in Basra could reopen.
+
+"We will go back when it is safe to do so," Kolbeck told reporters at the embassy in Baghdad.
+"""
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    """The samples and the follow-up built into one folder, then built again there without the follow-up;
+    and the samples alone built into a clean folder."""
+    root = tmp_path_factory.mktemp("incremental")
+    content = root / "content"
+    shutil.copytree(REPO / "content", content)
+    (content / FOLLOW_UP).write_text(FOLLOW_UP_TEXT, encoding="utf-8")
+    first = make_html(content, root / "out", root / "cache")
+    assert first.returncode == 0, first.log[-3000:]
+    with_follow_up = first.archive
+    (content / FOLLOW_UP).unlink()
+    second = make_html(content, root / "out", root / "cache")
+    assert second.returncode == 0, second.log[-3000:]
+    clean = make_html(content, root / "clean", root / "cache")
+    assert clean.returncode == 0, clean.log[-3000:]
+    return with_follow_up, second, clean
+
+
+def test_a_deleted_article_takes_its_pages_with_it(rebuilt):
+    before, after, _ = rebuilt
+    follow_up = next(a for a in before["articles"] if a["source_path"] == FOLLOW_UP)
+    assert page_path(after.out, follow_up["url"]) and not page_path(after.out, follow_up["url"]).exists()
+    assert FOLLOW_UP not in {a["source_path"] for a in after.archive["articles"]}
+    assert not (after.out / "tags" / "consular-affairs").exists()
+    assert "file(s) no longer part of the site" in " ".join(after.log.split())
+
+
+def test_a_rebuilt_folder_has_the_bytes_of_a_clean_build(rebuilt):
+    _, after, clean = rebuilt
+    incremental, fresh = site_bytes(after.out), site_bytes(clean.out)
+    assert sorted(incremental) == sorted(fresh)
+    assert [path for path in fresh if incremental[path] != fresh[path]] == []
+
+
+def test_the_list_of_written_files_names_only_the_sites_pages(rebuilt):
+    _, after, _ = rebuilt
+    written = json.loads((after.out / ".briefing-written.json").read_text(encoding="utf-8"))
+    assert "index.html" in written and "feeds/all.atom.xml" in written
+    assert not any(path.startswith(("pagefind/", "theme/")) for path in written)
+    assert all((after.out / path).is_file() for path in written)
+
+
+def test_a_rebuild_rewrites_only_the_files_that_changed(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    first = make_html(content, tmp_path / "out", tmp_path / "cache")
+    assert first.returncode == 0, first.log[-3000:]
+    before = {path: (first.out / path).stat().st_mtime_ns for path in site_bytes(first.out)}
+    second = make_html(content, tmp_path / "out", tmp_path / "cache")
+    assert second.returncode == 0, second.log[-3000:]
+    after = {path: (second.out / path).stat().st_mtime_ns for path in site_bytes(second.out)}
+    written = json.loads((second.out / ".briefing-written.json").read_text(encoding="utf-8"))
+    assert "index.html" in written and "feeds/all.atom.xml" in written
+    assert [path for path in written if after[path] != before[path]] == []
