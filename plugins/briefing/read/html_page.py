@@ -68,7 +68,11 @@ _REGION_WORDS = (
     ("footer", frozenset("footer colophon".split())),
     ("header", frozenset("header masthead topbar".split())),
 )
-_REGION_SPLIT = re.compile(r"[_-]+")
+# Each word of a region's vocabulary, with the region and its place in that list (the first region a
+# name has a word of wins).
+_REGION_OF_WORD = {
+    word: (order, region) for order, (region, words) in reversed(list(enumerate(_REGION_WORDS))) for word in words
+}
 # A class or id of more words than this is a list of settings, not the name of a region.
 REGION_NAME_MAX_WORDS = 3
 _OUTER_TAGS = frozenset({"html", "body", "main", "article"})
@@ -269,12 +273,12 @@ def region_kind(element) -> str | None:
         return kind
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
     for name in names:
-        words = [w for w in _REGION_SPLIT.split(name) if w]
+        words = [w for w in name.replace("_", "-").split("-") if w]
         if len(words) > REGION_NAME_MAX_WORDS or _LAYOUT_WORDS.intersection(words):
             continue
-        for region, vocabulary in _REGION_WORDS:
-            if vocabulary.intersection(words):
-                return region
+        found = [_REGION_OF_WORD[w] for w in words if w in _REGION_OF_WORD]
+        if found:
+            return min(found)[1]
     return kind
 
 
