@@ -7,7 +7,7 @@ an advert frame, comments, related stories, a footer), a newsletter e-mail with 
 quoted-printable, its stylesheet, image and advert frame as parts). Each briefing page is opened and
 checked: headline, body paragraphs, the body's links, nothing of the page's markup or scripts alive, the
 removed blocks listed by kind, and axe-core's accessibility check. Screenshots go to the folder printed
-at the end of the run.
+at the end of the run. A second build with the same cache must not read any of them again.
 """
 
 from __future__ import annotations
@@ -263,3 +263,17 @@ def test_axe_finds_no_serious_violations_on_a_saved_briefing(page, opened, name,
     )
     serious = [v for v in violations if v["impact"] in SERIOUS_IMPACTS]
     assert serious == [], json.dumps(serious, indent=2)
+
+
+def test_a_warm_build_reads_no_saved_page_again(saved_site, tmp_path, monkeypatch):
+    # Neither trafilatura nor spaCy can be imported in this build: it only works if every saved page's
+    # reading comes from the cache.
+    for package in ("trafilatura", "spacy"):
+        blocker = tmp_path / "blocker" / package
+        blocker.mkdir(parents=True)
+        (blocker / "__init__.py").write_text(f"raise ImportError('{package} must not be imported')\n")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "blocker"))
+    warm = make_html(saved_site.content, tmp_path / "out", saved_site.cache)
+    assert warm.returncode == 0, warm.log[-3000:]
+    for saved in SAVED_FILES.values():
+        assert warm.article(saved.source_path) == saved_site.article(saved.source_path)
