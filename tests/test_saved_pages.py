@@ -258,6 +258,35 @@ def test_date_in_the_address_is_used_when_the_page_states_none():
     assert (page.date, page.date_source) == ("2031-05-02", "page metadata")
 
 
+UTC_TIMESTAMP = '<meta property="article:published_time" content="2031-05-01T22:30:00Z">'
+
+
+def test_day_shown_below_the_headline_wins_over_a_utc_timestamp_of_the_day_before():
+    html = page_with('<h1>Ferries run more often</h1><p class="date">May 2, 2031</p>' + PROSE, UTC_TIMESTAMP)
+    page = extract_saved(RawArticle("articles/ferry.html", html.encode()))
+    assert (page.date, page.date_source) == ("2031-05-02", "text")
+
+
+def test_same_day_below_the_headline_keeps_the_metadata_timestamp():
+    html = page_with('<h1>Ferries run more often</h1><p class="date">May 1, 2031</p>' + PROSE, UTC_TIMESTAMP)
+    page = extract_saved(RawArticle("articles/ferry.html", html.encode()))
+    assert (page.date, page.date_source) == ("2031-05-01T22:30+00:00", "page metadata")
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        '<nav class="menu"><a href="/archive">May 2, 2031</a></nav>',  # a menu's date
+        "<p>A crowd waits for the first morning boat at the pier on May 2, 2031, in this photo taken by a "
+        "reader of the paper who asked not to be named.</p>",  # a line of prose, not a date of its own
+    ],
+)
+def test_date_in_a_menu_or_a_sentence_below_the_headline_does_not_replace_the_metadata(below):
+    html = page_with("<h1>Ferries run more often</h1>" + below + PROSE, UTC_TIMESTAMP)
+    page = extract_saved(RawArticle("articles/ferry.html", html.encode()))
+    assert page.date == "2031-05-01T22:30+00:00"
+
+
 # --- a single-file page (.mhtml) ------------------------------------------------------------------------
 
 
