@@ -382,6 +382,8 @@ def visible_lines(tree, unseen: list | None = None) -> list[PageLine]:
                 unseen.append(element)
         if text:
             if not parts:
+                if text.isspace():
+                    continue  # white space before a line's first word is not part of it
                 builder.kind, builder.tag = kinds[-1], blocks[-1]
             parts.append(text)
     if parts:
