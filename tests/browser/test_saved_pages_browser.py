@@ -251,10 +251,12 @@ def test_removed_blocks_are_listed_by_kind_and_kept_out_of_the_body(page, opened
     assert [block["kind"] for block in record["removed"]] == kinds
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @names
-def test_axe_finds_no_serious_violations_on_a_saved_briefing(page, opened, name, axe_script, screenshots_dir):
+def test_axe_finds_no_serious_violations_on_a_saved_briefing(page, opened, name, scheme, axe_script, screenshots_dir):
+    page.emulate_media(color_scheme=scheme)
     page.locator("main details.removed summary").click()
-    page.screenshot(path=str(screenshots_dir / f"saved-{name}.png"), full_page=True)
+    page.screenshot(path=str(screenshots_dir / f"saved-{name}-{scheme}.png"), full_page=True)
     page.add_script_tag(path=str(axe_script))
     violations = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
