@@ -70,9 +70,9 @@ _REGION_WORDS = (
 )
 # Each word of a region's vocabulary, with the region and its place in that list (the first region a
 # name has a word of wins).
-_REGION_OF_WORD = {
-    word: (order, region) for order, (region, words) in reversed(list(enumerate(_REGION_WORDS))) for word in words
-}
+_REGION_OF_WORD = MappingProxyType(
+    {word: (order, region) for order, (region, words) in reversed(list(enumerate(_REGION_WORDS))) for word in words}
+)
 # A class or id of more words than this is a list of settings, not the name of a region.
 REGION_NAME_MAX_WORDS = 3
 _OUTER_TAGS = frozenset({"html", "body", "main", "article"})
