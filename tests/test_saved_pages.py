@@ -3,8 +3,9 @@
 news_page.html is a news story as a browser saves it: JSON-LD, Open Graph, a menu, the article with its
 byline and links, a share button, an advert frame, comments, related stories and a footer. The same story
 is turned into a single-file page (.mhtml) here with the standard library, as browsers write them;
-news_alert.eml is the story as a news alert e-mail. The tests pin what reaches the record and what is
-shown as removed, under which kind.
+news_alert.eml is the story as a news alert e-mail, newsletter.eml a newsletter with a text and an HTML
+part (webpage_complete.html and single_file.mhtml are read in the browser tests too). The tests pin what
+reaches the record and what is shown as removed, under which kind.
 """
 
 from __future__ import annotations
@@ -257,6 +258,35 @@ def test_date_in_the_address_is_used_when_the_page_states_none():
     assert (page.date, page.date_source) == ("2031-05-02", "page metadata")
 
 
+UTC_TIMESTAMP = '<meta property="article:published_time" content="2031-05-01T22:30:00Z">'
+
+
+def test_day_shown_below_the_headline_wins_over_a_utc_timestamp_of_the_day_before():
+    html = page_with('<h1>Ferries run more often</h1><p class="date">May 2, 2031</p>' + PROSE, UTC_TIMESTAMP)
+    page = extract_saved(RawArticle("articles/ferry.html", html.encode()))
+    assert (page.date, page.date_source) == ("2031-05-02", "text")
+
+
+def test_same_day_below_the_headline_keeps_the_metadata_timestamp():
+    html = page_with('<h1>Ferries run more often</h1><p class="date">May 1, 2031</p>' + PROSE, UTC_TIMESTAMP)
+    page = extract_saved(RawArticle("articles/ferry.html", html.encode()))
+    assert (page.date, page.date_source) == ("2031-05-01T22:30+00:00", "page metadata")
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        '<nav class="menu"><a href="/archive">May 2, 2031</a></nav>',  # a menu's date
+        "<p>A crowd waits for the first morning boat at the pier on May 2, 2031, in this photo taken by a "
+        "reader of the paper who asked not to be named.</p>",  # a line of prose, not a date of its own
+    ],
+)
+def test_date_in_a_menu_or_a_sentence_below_the_headline_does_not_replace_the_metadata(below):
+    html = page_with("<h1>Ferries run more often</h1>" + below + PROSE, UTC_TIMESTAMP)
+    page = extract_saved(RawArticle("articles/ferry.html", html.encode()))
+    assert page.date == "2031-05-01T22:30+00:00"
+
+
 # --- a single-file page (.mhtml) ------------------------------------------------------------------------
 
 
@@ -306,6 +336,20 @@ def test_news_alert_body_comes_from_its_html_part():
     assert len(alert.body) == 3
     assert BodyLink(2, "the full story", CANONICAL) in alert.links
     assert cut_lines(alert)["The Riverside Courier · Breaking news"] == "header"
+
+
+def test_newsletter_footer_is_a_removed_block_not_body():
+    letter = extract_saved(RawArticle("articles/weekend-read.eml", fixture_bytes("newsletter.eml")))
+    assert letter.title == "The Weekend Read: Why the river towns are planting willows"
+    assert letter.source == "The Valley Ledger"
+    assert letter.authors == ("Tomás Reyes",)
+    assert letter.body[-1].startswith("Not everyone is convinced.")
+    lines = cut_lines(letter)
+    assert lines["You are receiving this email because you subscribed to The Weekend Read from The Valley Ledger."] == (
+        "footer"
+    )
+    assert lines["Unsubscribe · Update your preferences"] == "footer"
+    assert not any("letting the river back onto their fields" in text for text in [*letter.body, *lines])
 
 
 def test_text_only_email_is_read_by_the_text_rules():

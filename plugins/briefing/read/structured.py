@@ -66,7 +66,7 @@ _PUBLISHED_KEYS = (
 _AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl")
 _TITLE_KEYS = ("og:title", "twitter:title", "dc.title")
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title")
-_ASIDE_REGIONS = frozenset({"navigation", "related", "comment", "footer"})
+ASIDE_REGIONS = frozenset({"navigation", "related", "comment", "footer"})
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?P<month>0?[1-9]|1[0-2]|[a-z]{3})[/-](?P<day>[0-3]?\d)(?=/|\.|$|-)", re.I
 )
@@ -253,7 +253,7 @@ def _byline_names(tree) -> list[str]:
         or "byline" in (element.get("class") or "").lower()
     ]
     for element in candidates[:BYLINE_ELEMENTS_MAX]:
-        if any(region_kind(a) in _ASIDE_REGIONS for a in element.iterancestors()):
+        if any(region_kind(a) in ASIDE_REGIONS for a in element.iterancestors()):
             continue
         text = clean_line(" ".join(element.text_content().split()))
         if not text or len(text) > AUTHOR_MAX_CHARS * 2:
@@ -313,7 +313,7 @@ def _shown_date(tree) -> str | None:
     navigation, related lists, comments and footers: the day as the page's reader sees it."""
     for element in tree.iter("time"):
         found = find_dates(unglue(" ".join(element.text_content().split())[:200]))
-        if found and not any(region_kind(a) in _ASIDE_REGIONS for a in element.iterancestors()):
+        if found and not any(region_kind(a) in ASIDE_REGIONS for a in element.iterancestors()):
             return found[0].value
     return None
 
