@@ -8,9 +8,12 @@ stops with the command to run); `make test-fast` leaves these tests out.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import os
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -39,17 +42,45 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(sample_site):
-    """The built sample site, served by a static file server on a free port of 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(sample_site.out))
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """`directory` served by a static file server on a free port of 127.0.0.1; yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+SERIOUS = {"serious", "critical"}
+
+
+def check_accessibility(page, axe_script: Path, screenshots_dir: Path, name: str) -> None:
+    """Photograph the open page as `name`, run axe-core on it (its findings saved next to the
+    screenshots) and fail on any serious or critical violation."""
+    page.screenshot(path=str(screenshots_dir / f"{name}.png"), full_page=True)
+    page.add_script_tag(path=str(axe_script))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
+               id: v.id, impact: v.impact, help: v.help,
+               nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"""
+    )
+    (screenshots_dir.parent / "axe").mkdir(exist_ok=True)
+    (screenshots_dir.parent / "axe" / f"{name}.json").write_text(json.dumps(violations, indent=2))
+    serious = [v for v in violations if v["impact"] in SERIOUS]
+    assert serious == [], json.dumps(serious, indent=2)
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site):
+    """The built sample site, served on 127.0.0.1."""
+    with served(sample_site.out) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

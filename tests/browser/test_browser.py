@@ -3,11 +3,12 @@ mode and axe-core's accessibility check. Screenshots go to the folder printed at
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
+
+from browser.conftest import check_accessibility
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +16,6 @@ BASRA = "articles/2018-09-28-us-evacuates-basra-consulate.txt"
 DIPLOMATS = "articles/2018-09-28-diplomats-evacuated-from-basra.txt"
 # Words that only one of the two sample briefings has in its text.
 ONLY_IN = {BASRA: "Soleimani", DIPLOMATS: "Shiite"}
-SERIOUS = {"serious", "critical"}
 
 
 def url_of(sample_site, source_path: str) -> str:
@@ -239,14 +239,4 @@ def test_dark_mode_changes_the_page_colours(page, site_url, sample_site):
 def test_axe_finds_no_serious_violations(page, site_url, sample_site, axe_script, screenshots_dir, name, scheme):
     page.emulate_media(color_scheme=scheme)
     open_page(page, site_url, checked_pages(sample_site)[name])
-    page.screenshot(path=str(screenshots_dir / f"{name}-{scheme}.png"), full_page=True)
-    page.add_script_tag(path=str(axe_script))
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
-               id: v.id, impact: v.impact, help: v.help,
-               nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"""
-    )
-    (screenshots_dir.parent / "axe").mkdir(exist_ok=True)
-    (screenshots_dir.parent / "axe" / f"{name}-{scheme}.json").write_text(json.dumps(violations, indent=2))
-    serious = [v for v in violations if v["impact"] in SERIOUS]
-    assert serious == [], json.dumps(serious, indent=2)
+    check_accessibility(page, axe_script, screenshots_dir, f"{name}-{scheme}")

@@ -6,23 +6,19 @@ serious violations. Screenshots go to the folder printed at the end of the run."
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 from conftest import REPO
 from playwright.sync_api import expect
 from test_site import make_html
 
-from .conftest import QuietHandler
+from browser.conftest import check_accessibility, served
 
 pytestmark = pytest.mark.browser
 
 FIXTURES = REPO / "tests" / "fixtures" / "pasted"
-SERIOUS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +28,8 @@ def pasted_site(tmp_path_factory):
     build = make_html(root / "content", root / "out", root / "cache")
     assert build.returncode == 0, build.log[-4000:]
     archive = json.loads((root / "out" / "archive.json").read_text(encoding="utf-8"))
-    handler = functools.partial(QuietHandler, directory=str(root / "out"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", {a["source_path"]: a for a in archive["articles"]}
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with served(root / "out") as url:
+        yield url, {a["source_path"]: a for a in archive["articles"]}
 
 
 def open_article(page, pasted_site, name: str):
@@ -82,10 +72,4 @@ def test_pasted_briefings_have_no_serious_axe_violations(page, pasted_site, axe_
     if page.locator("details.removed").count():
         page.locator("details.removed summary").click()
     stem = name.removesuffix(".txt")
-    page.screenshot(path=str(screenshots_dir / f"pasted-{stem}-{scheme}.png"), full_page=True)
-    page.add_script_tag(path=str(axe_script))
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
-            id: v.id, impact: v.impact, nodes: v.nodes.length}))"""
-    )
-    assert [v for v in violations if v["impact"] in SERIOUS] == []
+    check_accessibility(page, axe_script, screenshots_dir, f"pasted-{stem}-{scheme}")

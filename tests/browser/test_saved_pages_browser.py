@@ -12,12 +12,8 @@ at the end of the run. A second build with the same cache must not read any of t
 
 from __future__ import annotations
 
-import functools
-import json
 import shutil
-import threading
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,10 +21,9 @@ from conftest import FIXTURES, REPO
 from playwright.sync_api import expect
 from test_site import make_html
 
-from browser.conftest import QuietHandler
+from browser.conftest import check_accessibility, served
 
 pytestmark = pytest.mark.browser
-SERIOUS_IMPACTS = {"serious", "critical"}
 
 
 @dataclass(frozen=True)
@@ -145,14 +140,8 @@ def saved_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def saved_site_url(saved_site):
-    handler = functools.partial(QuietHandler, directory=str(saved_site.out))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with served(saved_site.out) as url:
+        yield url
 
 
 @pytest.fixture
@@ -256,15 +245,7 @@ def test_removed_blocks_are_listed_by_kind_and_kept_out_of_the_body(page, opened
 def test_axe_finds_no_serious_violations_on_a_saved_briefing(page, opened, name, scheme, axe_script, screenshots_dir):
     page.emulate_media(color_scheme=scheme)
     page.locator("main details.removed summary").click()
-    page.screenshot(path=str(screenshots_dir / f"saved-{name}-{scheme}.png"), full_page=True)
-    page.add_script_tag(path=str(axe_script))
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
-               id: v.id, impact: v.impact, help: v.help,
-               nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"""
-    )
-    serious = [v for v in violations if v["impact"] in SERIOUS_IMPACTS]
-    assert serious == [], json.dumps(serious, indent=2)
+    check_accessibility(page, axe_script, screenshots_dir, f"saved-{name}-{scheme}")
 
 
 def test_a_warm_build_reads_no_saved_page_again(saved_site, tmp_path, monkeypatch):

@@ -4,15 +4,15 @@ Screenshots go to the folder printed at the end of the run."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from browser.conftest import check_accessibility
+
 pytestmark = pytest.mark.browser
 
-SERIOUS = {"serious", "critical"}
 ADVISED = "I have advised the Government of Iran"
 
 
@@ -99,14 +99,4 @@ def test_axe_finds_no_serious_violations_on_story_pages(
     if name == "quote-index":
         page.locator("#quote-search .pagefind-ui__search-input").fill("Iran")
         page.locator("#quote-search .pagefind-ui__result-link").first.wait_for()
-    page.screenshot(path=str(screenshots_dir / f"{name}-{scheme}.png"), full_page=True)
-    page.add_script_tag(path=str(axe_script))
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
-               id: v.id, impact: v.impact, help: v.help,
-               nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))"""
-    )
-    (screenshots_dir.parent / "axe").mkdir(exist_ok=True)
-    (screenshots_dir.parent / "axe" / f"{name}-{scheme}.json").write_text(json.dumps(violations, indent=2))
-    serious = [v for v in violations if v["impact"] in SERIOUS]
-    assert serious == [], json.dumps(serious, indent=2)
+    check_accessibility(page, axe_script, screenshots_dir, f"{name}-{scheme}")
