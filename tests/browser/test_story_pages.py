@@ -63,10 +63,19 @@ def test_quote_search_finds_statements_and_filters_by_speaker(page, site_url, sa
     results = page.locator("#quote-search .pagefind-ui__result-link")
     results.first.wait_for()
     speakers = page.locator("#quote-search .pagefind-ui__result-title")
-    assert len(set(speakers.all_inner_texts())) > 1
+    # results come in one by one: wait until those of more than one speaker are shown
+    page.wait_for_function(
+        """() => new Set([...document.querySelectorAll('#quote-search .pagefind-ui__result-title')]
+                         .map(t => t.textContent.trim())).size > 1"""
+    )
     page.locator("#quote-search .pagefind-ui__filter-checkbox[id$='Mike Pompeo']").check()
     expect(page.locator("#quote-search .pagefind-ui__message")).to_have_text(re.compile(r"^\d+ results? for "))
     expect(speakers.first).to_have_text("Mike Pompeo")
+    # the result list is replaced as the filter applies: wait until every result shown is his
+    page.wait_for_function(
+        """() => { const titles = [...document.querySelectorAll('#quote-search .pagefind-ui__result-title')];
+                   return titles.length > 0 && titles.every(t => t.textContent.trim() === 'Mike Pompeo'); }"""
+    )
     assert set(speakers.all_inner_texts()) == {"Mike Pompeo"}
     href = results.first.get_attribute("href")
     assert re.search(r"quotes/mike-pompeo/#q-[0-9a-f]{16}$", href), href
