@@ -311,6 +311,11 @@ def _row_kind(line: Line) -> str:
     return "text"
 
 
+def is_table_row(line: Line) -> bool:
+    """A short line holding figures that are not dates or times: a row of a results table."""
+    return _row_kind(line) == "data"
+
+
 def _table_runs(lines: list[Line], kinds: list[str], positions: range) -> list[int]:
     """The table that starts at the first of `positions` (walking away from the body), if any."""
     run: list[int] = []

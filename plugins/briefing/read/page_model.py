@@ -29,6 +29,8 @@ from .boilerplate import (
     COMMENT_LINE,
     PHOTO_CREDIT,
     SHARE_OR_NAV,
+    TABLE_MIN_DATA_ROWS,
+    is_table_row,
     line_scores,
     score_line,
 )
@@ -379,9 +381,21 @@ def _story_only(lines: list[Line]) -> PageRegions:
     while position < len(lines) and position <= MAX_META_LINES + standfirst and _is_byline_or_date(lines, position):
         regions.append("meta")
         position += 1
-    regions.extend("body" for _ in range(position, len(lines)))
+    end = _end_before_table(lines, position)
+    regions.extend("body" for _ in range(position, end))
+    regions.extend("tail" for _ in range(end, len(lines)))
     headed = tuple(p for p, region in enumerate(regions) if region == "standfirst")
-    return PageRegions(tuple(regions), 0, headed, position, len(lines))
+    return PageRegions(tuple(regions), 0, headed, position, end)
+
+
+def _end_before_table(lines: list[Line], start: int) -> int:
+    """Where the story ends when a results table follows its last line of prose (scores, standings):
+    the table is what the story reports, not running text. Otherwise the story runs to the end."""
+    last_prose = max((p for p in range(start, len(lines)) if score_line(lines[p]) > 0), default=start - 1)
+    after = range(last_prose + 1, len(lines))
+    if sum(1 for p in after if is_table_row(lines[p])) >= TABLE_MIN_DATA_ROWS:
+        return last_prose + 1
+    return len(lines)
 
 
 def _may_open_a_paste(lines: list[Line]) -> bool:
