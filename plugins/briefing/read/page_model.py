@@ -125,10 +125,14 @@ LEDE_LINES = 400
 
 # Shapes of comment sections beyond COMMENT_LINE: a commenter line ("Ann Lee on March 3, 2008 at 5:02 pm",
 # "Posted by Sam | 12:31 PM"), action lines ("Reply", "Like · Reply · Report") and bare timestamps.
+_ACTION = (
+    r"(?:reply|replies|like|likes|report(?: this (?:post|comment)| abuse| comment)?|flag|recommend(?:ed)?|"
+    r"permalink|upvote|downvote|vote up|vote down|\d+\s+(?:likes?|replies|votes?|points?))"
+)
+_ACTION_OR_LINK = rf"(?:{_ACTION}|quote|share|\d+)"
 _COMMENT_ACTIONS = re.compile(
-    r"^(?:[↑↓▲▼+-]?\s*)?(?:reply|replies|like|likes|report|flag|recommend(?:ed)?|permalink|"
-    r"upvote|downvote|vote up|vote down|report abuse|report comment|\d+\s+(?:likes?|replies|votes?|points?))"
-    r"(?:\s*[|·•,/]\s*(?:reply|like|report|flag|share|recommend|permalink|quote|\d+))*\s*$",
+    rf"^(?:[↑↓▲▼+-]?\s*)?(?:{_ACTION}(?:\s*[|·•,/]\s*{_ACTION_OR_LINK})*|(?:quote|share)(?:\s*[|·•,/]\s*{_ACTION_OR_LINK})+)"
+    r"\s*$",
     re.I,
 )
 # The form under a comment section (the reply box of the common blog engines).
