@@ -130,9 +130,15 @@ BIO_ROLE = re.compile(
 )
 
 
-def score_line(line: Line) -> float:
+def is_leftover(text: str) -> bool:
+    """A menu item, share prompt, appeal or comment header: never story, never a headline."""
+    return bool(SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text))
+
+
+def score_line(line: Line, leftover: bool | None = None) -> float:
+    """What a line is worth as story prose; `leftover` is is_leftover(line.text) when known."""
     text = line.text
-    if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text):
+    if is_leftover(text) if leftover is None else leftover:
         return -max(BOILERPLATE_LINE_COST, float(line.words))
     if line.words <= TITLE_LINE_MAX_WORDS and not text.endswith(".") and _title_cased(text):
         # a headline ('Will It Ever Snow in New York City Again?'), a menu or a list of names, not prose

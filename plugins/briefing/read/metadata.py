@@ -6,7 +6,7 @@ import re
 
 from ..settings import SUMMARY_MAX_CHARS
 from . import byline as bylines
-from .boilerplate import APPEAL, COMMENT_HEADER, PHOTO_CREDIT, SHARE_OR_NAV
+from .boilerplate import PHOTO_CREDIT, is_leftover
 from .dates import find_dates, unglue
 from .segment import STOPWORDS, Line
 
@@ -99,11 +99,13 @@ def _is_byline_or_date(line: Line) -> bool:
     return line.words <= 25 and bool(bylines.parse_byline(line.text) or find_dates(unglue(line.text)))
 
 
-def headline_score(line: Line, body_words: set[str]) -> float:
+def headline_score(line: Line, body_words: set[str], leftover: bool | None = None) -> float:
+    """How much a line reads as the headline of the story whose content words are `body_words`;
+    `leftover` is boilerplate.is_leftover(line.text) when known."""
     text = line.text
     if not 3 <= line.words <= 35 or len(text) > 300:
         return 0.0
-    if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text) or PHOTO_CREDIT.search(text):
+    if (is_leftover(text) if leftover is None else leftover) or PHOTO_CREDIT.search(text):
         return 0.0
     if bylines.parse_byline(text) or find_dates(unglue(text)) or _HEADLINE_NOISE.search(text):
         return 0.0

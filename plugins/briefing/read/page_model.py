@@ -30,6 +30,7 @@ from .boilerplate import (
     PHOTO_CREDIT,
     SHARE_OR_NAV,
     TABLE_MIN_DATA_ROWS,
+    is_leftover,
     is_table_row,
     line_scores,
     score_line,
@@ -188,19 +189,22 @@ def read_regions(lines: list[Line]) -> PageRegions:
     """The highest-scoring labelling of `lines` under the grammar."""
     if not lines:
         return PageRegions((), None, (), 0, 0)
-    if len(lines) == 1 and _may_open_a_paste(lines):
+    opens = _may_open_a_paste(lines)
+    if len(lines) == 1 and opens:
         return PageRegions(("headline",), 0, (), 1, 1)  # a paste of one line is its headline
-    if _may_open_a_paste(lines) and not _has_chrome(lines):
-        return _story_only(lines)
+    leftover = [is_leftover(line.text) for line in lines]
+    plain = [score_line(line, known) for line, known in zip(lines, leftover, strict=True)]
     shaped = [comment_shaped(line) for line in lines]
+    if opens and not _has_chrome(lines, shaped):
+        return _story_only(lines, plain)
     byline_or_date = _BylineOrDate(lines)
-    scores = _emissions(lines, shaped, byline_or_date)
+    scores = _emissions(lines, plain, shaped, byline_or_date)
     entries = _entries(lines, shaped, byline_or_date, scores["standfirst"])
     # The headline sits just above the story, and where the story is hardly depends on its headline:
     # headlines are scored only near the best run of story lines (and on the first line).
     start = _best_run_start(scores["body"])
     near = range(max(0, start - HEADLINE_ABOVE_STORY), min(len(lines), start + HEADLINE_BELOW_STORY))
-    scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near)
+    scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near, leftover)
     return _page_regions(lines, _best_path(scores, entries, scores["prose words"]))
 
 
@@ -217,10 +221,11 @@ class _BylineOrDate:
         return self._known[position]
 
 
-def _emissions(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate) -> dict[str, list[float]]:
-    plain = [score_line(line) for line in lines]
+def _emissions(
+    lines: list[Line], plain: list[float], shaped: list[bool], byline_or_date: _BylineOrDate
+) -> dict[str, list[float]]:
     body = line_scores(lines, plain)
-    headline = _headline_emissions(lines, plain, byline_or_date, range(1))
+    headline = _headline_emissions(lines, plain, byline_or_date, range(1), [is_leftover(lines[0].text)])
     meta = [-META_LINE_COST] * len(lines)
     standfirst = [
         body[p] if plain[p] > 0 and lines[p].words <= STANDFIRST_MAX_WORDS else _NONE for p in range(len(lines))
@@ -274,7 +279,7 @@ def _shape_follows(shaped: list[bool]) -> list[bool]:
 
 
 def _headline_emissions(
-    lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate, near: range
+    lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate, near: range, leftover: list[bool]
 ) -> list[float]:
     """What each line scores as the headline: its headline score against the prose that follows it (up
     to LEDE_CHARS: the story a headline there would head), with the page's usual signs of a heading.
@@ -289,7 +294,9 @@ def _headline_emissions(
     size = 0
     for position in range(_sweep_start(lines, plain, max(near.stop, 1)), -1, -1):
         if position in near or position == 0:
-            emissions[position] = _headline_emission(lines, position, words_below.keys(), counts, byline_or_date)
+            emissions[position] = _headline_emission(
+                lines, position, words_below.keys(), counts, byline_or_date, leftover[position]
+            )
         if plain[position] > 0:
             words = content_words(lines[position].text)
             window.insert(0, (len(lines[position].text), words))
@@ -330,9 +337,11 @@ def _sweep_start(lines: list[Line], plain: list[float], candidates_end: int) -> 
     return len(lines) - 1
 
 
-def _headline_emission(lines: list[Line], position: int, lede_words, counts: dict, byline_or_date) -> float:
+def _headline_emission(
+    lines: list[Line], position: int, lede_words, counts: dict, byline_or_date, leftover: bool
+) -> float:
     line = lines[position]
-    score = headline_score(line, lede_words)
+    score = headline_score(line, lede_words, leftover)
     if score <= 0:
         return 0.0 if position == 0 and _may_open_a_paste(lines) else _NONE
     if counts.get(line.text.lower(), 0) > 1:
@@ -344,7 +353,7 @@ def _headline_emission(lines: list[Line], position: int, lede_words, counts: dic
     return score
 
 
-def _has_chrome(lines: list[Line]) -> bool:
+def _has_chrome(lines: list[Line], shaped: list[bool]) -> bool:
     """Whether anything on the page is not story: a menu, prompt, share or comment line, a photo credit,
     or a run of short lines that are not sentences (a menu or a link list): EDGE_MENU_LINES of them at
     the top or the foot of the page, MENU_RUN_LINES anywhere (a list in a story has prose around it)."""
@@ -354,7 +363,7 @@ def _has_chrome(lines: list[Line]) -> bool:
         text = line.text
         if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text) or PHOTO_CREDIT.search(text):
             return True
-        if comment_shaped(line):
+        if shaped[position]:
             return True
         if line.words <= MENU_LINE_WORDS and not line.ends_sentence:
             run, run_start = run + 1, run_start if run else position
@@ -366,7 +375,7 @@ def _has_chrome(lines: list[Line]) -> bool:
     return False
 
 
-def _story_only(lines: list[Line]) -> PageRegions:
+def _story_only(lines: list[Line], plain: list[float]) -> PageRegions:
     """A page with no chrome is its story: the first line heads it, prose lines right under it are its
     standfirst when a byline or date line follows them, byline and date lines there are its meta, and
     everything else is the body."""
@@ -375,7 +384,7 @@ def _story_only(lines: list[Line]) -> PageRegions:
     while (
         standfirst < STANDFIRST_MAX_LINES
         and 1 + standfirst < len(lines)
-        and score_line(lines[1 + standfirst]) > 0
+        and plain[1 + standfirst] > 0
         and lines[1 + standfirst].words <= STANDFIRST_MAX_WORDS
     ):
         standfirst += 1
@@ -385,17 +394,17 @@ def _story_only(lines: list[Line]) -> PageRegions:
     while position < len(lines) and position <= MAX_META_LINES + standfirst and _is_byline_or_date(lines, position):
         regions.append("meta")
         position += 1
-    end = _end_before_table(lines, position)
+    end = _end_before_table(lines, plain, position)
     regions.extend("body" for _ in range(position, end))
     regions.extend("tail" for _ in range(end, len(lines)))
     headed = tuple(p for p, region in enumerate(regions) if region == "standfirst")
     return PageRegions(tuple(regions), 0, headed, position, end)
 
 
-def _end_before_table(lines: list[Line], start: int) -> int:
+def _end_before_table(lines: list[Line], plain: list[float], start: int) -> int:
     """Where the story ends when a results table follows its last line of prose (scores, standings):
     the table is what the story reports, not running text. Otherwise the story runs to the end."""
-    last_prose = max((p for p in range(start, len(lines)) if score_line(lines[p]) > 0), default=start - 1)
+    last_prose = max((p for p in range(start, len(lines)) if plain[p] > 0), default=start - 1)
     after = range(last_prose + 1, len(lines))
     if sum(1 for p in after if is_table_row(lines[p])) >= TABLE_MIN_DATA_ROWS:
         return last_prose + 1
