@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_archive import generate_articles, revised, write_archive, write_article
+from bench_archive import OUTLETS, generate_articles, revised, write_archive, write_article
 
 logger = logging.getLogger(__name__)
 
@@ -127,24 +128,59 @@ def all_builds(workdir: Path, count: int, seed: int) -> list[BuildResult]:
     return results
 
 
-def related_stage_in_process(count: int, seed: int) -> None:
-    """Child process of `related_stage`: time link_stories alone on `count` generated articles."""
-    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
-    from briefing.corpus.stories import StoryItem, link_stories
+# What the corpus stage's story steps read of a generated article's quotes: '"...," Name said' or
+# '"...," said Name'.
+_GENERATED_QUOTE = re.compile(r'"([^"]+)," (?:said )?([A-Z]\w+ [A-Z]\w+)')
 
+
+def related_stage_in_process(count: int, seed: int) -> None:
+    """Child process of `related_stage`: time link_stories on `count` generated articles, then the steps
+    that read its threads: the thread briefings, the quote index and the digest."""
+    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
+    from briefing.corpus.digest import DatedStory, digest_periods
+    from briefing.corpus.quote_index import quote_index
+    from briefing.corpus.stories import StoryItem, link_stories
+    from briefing.corpus.thread_briefing import ThreadStory, thread_briefing
+    from briefing.records import Quote
+
+    articles = list(generate_articles(count, seed))
     items = [
         StoryItem(f"articles/{a.slug}.txt", a.slug, a.headline, "\n".join(a.paragraphs), a.date.isoformat())
-        for a in generate_articles(count, seed)
+        for a in articles
     ]
     started = time.perf_counter()
     links = link_stories(items)
     seconds = time.perf_counter() - started
-    print(f"{seconds:.3f} {len(links.threads)}")
+    stories = {
+        f"articles/{a.slug}.txt": ThreadStory(
+            key=f"articles/{a.slug}.txt",
+            title=a.headline,
+            date=a.date.isoformat(),
+            source=OUTLETS[index % len(OUTLETS)],
+            summary=a.paragraphs[0],
+            body=tuple(a.paragraphs),
+            quotes=tuple(Quote(text, who) for text, who in _GENERATED_QUOTE.findall("\n".join(a.paragraphs))),
+        )
+        for index, a in enumerate(articles)
+    }
+    started = time.perf_counter()
+    for thread in links.threads:
+        thread_briefing([stories[key] for key in thread.keys], thread.central or None)
+    briefing_seconds = time.perf_counter() - started
+    newest_first = sorted(stories, key=lambda key: stories[key].date, reverse=True)
+    started = time.perf_counter()
+    quote_index({key: story.quotes for key, story in stories.items()}, newest_first)
+    quote_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    digest_periods([DatedStory(key, story.date) for key, story in stories.items()])
+    digest_seconds = time.perf_counter() - started
+    print(f"{seconds:.3f} {len(links.threads)} {briefing_seconds:.3f} {quote_seconds:.3f} {digest_seconds:.3f}")
 
 
 def related_stage(sizes: tuple[int, ...], seed: int) -> list[tuple[int, float, int, float]]:
     """(articles, seconds, threads, max RSS MiB) of the related + thread stage at each size, each in its own
-    process so that its peak memory is its own."""
+    process so that its peak memory is its own; the thread briefing, quote index and digest steps are
+    logged for each size."""
     rows = []
     for count in sizes:
         command = [sys.executable, __file__, "--related-only", str(count), "--seed", str(seed)]
@@ -153,8 +189,15 @@ def related_stage(sizes: tuple[int, ...], seed: int) -> list[tuple[int, float, i
         _, status, usage = os.wait4(process.pid, 0)
         if status != 0:
             raise BuildFailedError(f"related stage at {count} articles failed")
-        seconds, threads = output.split()
+        seconds, threads, briefings, quotes, digest = output.split()
         rows.append((count, float(seconds), int(threads), usage.ru_maxrss / 1024))
+        logger.info(
+            "thread briefings %7.2f s, quote index %6.2f s, digest %6.2f s  (%d articles)",
+            float(briefings),
+            float(quotes),
+            float(digest),
+            count,
+        )
         logger.info(
             "related + threads  %6d articles  %7.2f s  %5d threads  %7.1f MiB",
             count,
@@ -193,7 +236,9 @@ def print_summary(results: list[BuildResult]) -> None:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000, help="articles to generate (default 1000)")
+    parser.add_argument(
+        "--articles", type=int, default=1000, help="articles to generate (default 1000; 0: the corpus stage alone)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the article generator (default 1)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR (new or empty) and keep it")
     parser.add_argument(
@@ -223,9 +268,10 @@ def main(argv: list[str]) -> int:
     workdir = prepare_workdir(args.keep)
     failed = False
     try:
-        logger.info("Writing %d articles (seed %d) to %s", args.articles, args.seed, workdir)
         try:
-            print_summary(all_builds(workdir, args.articles, args.seed))
+            if args.articles:  # --articles 0: the corpus stage alone
+                logger.info("Writing %d articles (seed %d) to %s", args.articles, args.seed, workdir)
+                print_summary(all_builds(workdir, args.articles, args.seed))
         except BuildFailedError as error:
             logger.error("%s", error)
             failed = True
