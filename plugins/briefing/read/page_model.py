@@ -18,7 +18,6 @@ the body; comments only after the body. Linear in the lines of the page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import byline as bylines
@@ -26,7 +25,6 @@ from .boilerplate import (
     APPEAL,
     COMMENT_HEADER,
     COMMENT_HEADER_CERTAIN,
-    COMMENT_LINE,
     PHOTO_CREDIT,
     SHARE_OR_NAV,
     TABLE_MIN_DATA_ROWS,
@@ -35,6 +33,7 @@ from .boilerplate import (
     line_scores,
     score_line,
 )
+from .comments import comment_shaped
 from .dates import find_dates, unglue
 from .metadata import (
     BYLINE_BELOW_BONUS,
@@ -104,9 +103,6 @@ COMMENT_HEADER_SCORE = 8.0
 # (Swept 0.7/0.85/0.95: pasted-l3s comment_leak a 0.082/0.071/0.071, not_content_leak b
 # 0.082/0.082/0.100; pasted-naeb body_f1 a 0.901/0.902/0.899.)
 COMMENT_PROSE_SHARE = 0.85
-# A line of comment shape has at most this many words (the longest is the reply form's "Your email
-# address will not be published. Required fields are marked", 12 words).
-COMMENT_SHAPE_MAX_WORDS = 20
 # What a line of comment shape ("Jane says:", "Reply", a timestamp) scores in a comment section.
 # (Swept 2/4/8: every figure the same on both halves.)
 COMMENT_SHAPE_SCORE = 4.0
@@ -124,38 +120,6 @@ HEADLINE_BELOW_STORY = 30
 # A standfirst is looked for in the first lines of a page only (the story starts within them).
 LEDE_LINES = 400
 
-# Shapes of comment sections beyond COMMENT_LINE: a commenter line ("Ann Lee on March 3, 2008 at 5:02 pm",
-# "Posted by Sam | 12:31 PM"), action lines ("Reply", "Like · Reply · Report") and bare timestamps.
-_ACTION = (
-    r"(?:reply|replies|like|likes|report(?: this (?:post|comment)| abuse| comment)?|flag|recommend(?:ed)?|"
-    r"permalink|upvote|downvote|vote up|vote down|\d+\s+(?:likes?|replies|votes?|points?))"
-)
-_ACTION_OR_LINK = rf"(?:{_ACTION}|quote|share|\d+)"
-_COMMENT_ACTIONS = re.compile(
-    rf"^(?:[↑↓▲▼+-]?\s*)?(?:{_ACTION}(?:\s*[|·•,/]\s*{_ACTION_OR_LINK})*|(?:quote|share)(?:\s*[|·•,/]\s*{_ACTION_OR_LINK})+)"
-    r"\s*$",
-    re.I,
-)
-# The form under a comment section (the reply box of the common blog engines).
-_COMMENT_FORM = re.compile(
-    r"(?:\byour email (?:address )?will not be published\b|\brequired fields are marked\b|^(?:name|e-?mail|website|"
-    r"comment)\s*\*?\s*$|^(?:post|submit|add) (?:a )?comment$|\bnotify me of (?:follow-up|new) (?:comments|posts)\b|"
-    r"\bsave my name, email\b|\bcancel reply\b)",
-    re.I,
-)
-# A time of day or an age ('7:06 PM', '3 hours ago') on a short line that is not a sentence: the stamp
-# of a comment ('Dec 30, 2007 7:06 PM | Link to this').
-_TIMESTAMP = re.compile(
-    r"(?:\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
-    r"months?|years?)\s+ago)(?!\w)",
-    re.I,
-)
-_COMMENTER = re.compile(
-    r"^[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:on|at|[|·-])\s+.{0,40}\d{1,2}:\d\d|"
-    r"^[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:said|says|wrote|writes|commented|replied)\s*(?:on\b.{0,40})?:?\s*$",
-    re.I,
-)
-
 
 @dataclass(frozen=True)
 class PageRegions:
@@ -169,20 +133,6 @@ class PageRegions:
 
     def positions(self, region: str) -> list[int]:
         return [p for p, r in enumerate(self.regions) if r == region]
-
-
-def comment_shaped(line: Line) -> bool:
-    """Whether a line has a shape of the lines around reader comments: a commenter line, a stamp, an
-    action ("Reply", "Report"), the reply form. Such lines are short; prose is never one of them."""
-    if line.words > COMMENT_SHAPE_MAX_WORDS:
-        return False
-    text = line.text
-    return bool(
-        COMMENT_LINE.search(text)
-        or _COMMENT_ACTIONS.match(text)
-        or _COMMENT_FORM.search(text)
-        or (line.words <= 12 and not line.ends_sentence and (_TIMESTAMP.search(text) or _COMMENTER.match(text)))
-    )
 
 
 def read_regions(lines: list[Line]) -> PageRegions:
