@@ -47,3 +47,16 @@ def test_build_with_rejected_files_is_indexed_and_still_fails(tmp_path):
     assert "empty.txt" in build.log
     assert "Error 1" in build.log  # make reports the build's own status, not the indexer's
     assert indexed_page_count(build.out) == len(build.archive["articles"]) == 2
+
+
+def test_drafts_and_hidden_articles_are_not_searchable(tmp_path):
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    articles = tmp_path / "content" / "articles"
+    story = "\n\nThe harbour authority reopened the northern quay on Monday after repairs to its cranes.\n"
+    (articles / "unfinished.txt").write_text("---\nstatus: draft\n---\nQuay reopening still unconfirmed" + story)
+    (articles / "kept-back.txt").write_text("---\nstatus: hidden\n---\nQuay reopening kept back" + story)
+    build = make_html(tmp_path / "content", tmp_path / "out", tmp_path / "cache")
+    assert build.returncode == 0, build.log[-3000:]
+    published = [a for a in build.archive["articles"] if a["status"] == "published"]
+    assert len(published) == 2
+    assert indexed_page_count(build.out) == len(published)
