@@ -8,12 +8,12 @@ A page is read as a small grammar of regions, in this order:
 headline and the body, `tail` what follows the story (bios, credits, related links, site chrome), and
 `comments` a reader-comment section opened by its header ("12 Comments", "Leave a reply") or `replies`
 one found by its shape alone (commenter lines, timestamps, "Reply" lines), with the chrome below it.
-Each line has a score for each region,
-from the features the read stage computes anyway (prose score, headline score, byline and date,
-comment shapes); one dynamic-programming pass (Viterbi over the grammar) picks the labelling with
-the highest total. The grammar gives what separate passes got wrong: one headline, before the body;
-a standfirst only right under the headline and only when a byline or date line separates it from
-the body; comments only after the body. Linear in the lines of the page.
+Each line has a score for each region, from the features the read stage computes anyway (prose
+score, headline score, byline and date, comment shapes); one dynamic-programming pass (Viterbi over
+the grammar) picks the labelling with the highest total. The grammar gives what separate passes got
+wrong: one headline, before the body; a standfirst only right under the headline and only when a
+byline or date line separates it from the body; comments only after the body. Linear in the lines of
+the page.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ NO_HEADLINE_COST = 1.0
 # would have scored as story, so a one-sentence headline ending in a full stop is not taken for the
 # lede. (An extra bonus on top was swept 0/0.5/1/3: pasted-l3s title_exact a 0.758/0.758/0.752/0.758,
 # b 0.729/0.715/0.715/0.715, clean pastes within one article; so none.)
+# A first line of more words than this is a paragraph, not a headline (a layout bound, not tuned).
 FIRST_LINE_MAX_WORDS = 80
 # A page is all story when nothing on it is chrome (_has_chrome); short lines have at most
 # MENU_LINE_WORDS words. (On the whole dev sets: with a run of 3 anywhere, clean pastes made of the
@@ -81,6 +82,8 @@ FIRST_LINE_MAX_WORDS = 80
 MENU_RUN_LINES = 5
 EDGE_MENU_LINES = 3
 MENU_LINE_WORDS = 4
+# Byline and date lines under the headline of a page with no chrome: at most this many (a layout bound:
+# a byline, a date, an update line and a credit).
 MAX_META_LINES = 4
 # Lines between the headline and the body cost this much each, so of two headline-like lines the one
 # nearer the story wins, as a page's heading sits right above its story. (Swept 0/0.02/0.1, with a
@@ -117,7 +120,8 @@ LEDE_CHARS = 3000
 HEADLINE_ABOVE_STORY = 60
 # The headline may also be among the first lines of that run (a dek, a kicker or a teaser may start it).
 HEADLINE_BELOW_STORY = 30
-# A standfirst is looked for in the first lines of a page only (the story starts within them).
+# A standfirst is looked for in the first lines of a page only (a bound on the work: a story starts
+# within them).
 LEDE_LINES = 400
 
 
@@ -149,7 +153,7 @@ def read_regions(lines: list[Line]) -> PageRegions:
         return _story_only(lines, plain)
     byline_or_date = _BylineOrDate(lines)
     scores = _emissions(lines, plain, shaped, byline_or_date)
-    entries = _entries(lines, shaped, byline_or_date, scores["standfirst"])
+    entries = _entries(lines, shaped, byline_or_date)
     # The headline sits just above the story, and where the story is hardly depends on its headline:
     # headlines are scored only near the best run of story lines (and on the first line).
     start = _best_run_start(scores["body"])
@@ -199,9 +203,7 @@ def _emissions(
     }
 
 
-def _entries(
-    lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate, standfirst: list[float]
-) -> dict[str, list[float]]:
+def _entries(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate) -> dict[str, list[float]]:
     """What the first line of a region scores where that differs from its other lines: comments open at
     a header that opens them, a section found by its shape at a line of that shape, and the meta region
     under a standfirst at a byline or date line."""
