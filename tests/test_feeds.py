@@ -148,6 +148,17 @@ def test_sitemap_lists_the_entity_pages(sample_site):
     assert entries[pompeo] == "2018-09-28"
 
 
+def test_sitemap_lists_threads_quotes_and_the_digest(sample_site):
+    entries = sitemap(sample_site)
+    thread = "/" + sample_site.archive["threads"][0]["url"]
+    assert thread in entries and "/threads/" in entries
+    assert "/quotes/" in entries and "/quotes/mike-pompeo/" in entries
+    assert entries["/quotes/mike-pompeo/"] == "2018-09-28"
+    day = "/digest/2018-09-28/"
+    assert "/digest/" in entries and entries[day] == "2018-09-28"
+    assert any(loc.startswith("/digest/2018-W") for loc in entries)
+
+
 def test_sitemap_lists_index_listings_tags_articles_and_pages(sample_site):
     locs = set(sitemap(sample_site))
     expected = {"/", "/archives/", "/tags/", "/about/"}

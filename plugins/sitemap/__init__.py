@@ -1,10 +1,11 @@
 """Sitemap: writes `sitemap.xml` to the output root.
 
 It lists the index, the archives, the tag index and every tag page, the author pages, every published
-article and page, and the story thread and entity pages (people, organizations, places) when the briefing
-plugin made some. An article's `lastmod` is its date when the date is known (an undated briefing gets
-none); a listing page's is the newest known date of the articles it lists. Addresses are absolute when
-SITEURL is set (`make publish`), else from the site root.
+article and page, and the briefing plugin's pages when it made some: the story threads and their index,
+the entity pages (people, organizations, places), the quote index and each speaker's page, and the
+digest with each of its days and weeks. An article's `lastmod` is its date when the date is known (an
+undated briefing gets none); a listing page's is the newest known date of the articles it lists.
+Addresses are absolute when SITEURL is set (`make publish`), else from the site root.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ logger = logging.getLogger(__name__)
 SITEMAP_SAVE_AS = "sitemap.xml"
 # Direct templates listed in the sitemap, by the setting prefix that holds their URL ("" for the index).
 LISTING_TEMPLATES = {"index": None, "archives": "ARCHIVES", "tags": "TAGS", "authors": "AUTHORS"}
+# The index pages of the briefing plugin's threads, quotes and digest (write/pages.py, quote_pages.py,
+# digest_pages.py), listed when it made pages of each kind.
+THREADS_URL, QUOTES_URL, DIGEST_URL = "threads/", "quotes/", "digest/"
 
 
 def known_date(article) -> str | None:
@@ -57,6 +61,25 @@ def sitemap_entries(context: dict, settings: dict) -> list[SitemapEntry]:
     by_key = {a.briefing.source_path: a for a in articles if getattr(a, "briefing", None) is not None}
     for page in context.get("briefing_entities", {}).values():
         entries.append(entry(page.url, [by_key[key] for key in page.articles if key in by_key]))
+    entries.extend(_story_pages(context, siteurl, entry))
+    return entries
+
+
+def _story_pages(context: dict, siteurl: str, entry) -> list[SitemapEntry]:
+    """The thread index, the quote index and its speakers, the digest and its days and weeks (a day's
+    or week's lastmod is its last day)."""
+    entries = []
+    threads = context.get("story_threads", [])
+    if threads:
+        entries.append(entry(THREADS_URL, [a for thread in threads for a in thread.articles]))
+    speakers = context.get("quote_speakers", [])
+    if speakers:
+        entries.append(entry(QUOTES_URL, [a for s in speakers for q in s.quotes for a in q.articles]))
+        entries.extend(entry(s.url, [a for q in s.quotes for a in q.articles]) for s in speakers)
+    digest = context.get("digest_pages", [])
+    if digest:
+        entries.append(SitemapEntry(page_address(siteurl, DIGEST_URL), max(page.end[:10] for page in digest)))
+        entries.extend(SitemapEntry(page_address(siteurl, page.url), page.end[:10]) for page in digest)
     return entries
 
 
