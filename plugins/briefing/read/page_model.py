@@ -22,11 +22,9 @@ from dataclasses import dataclass
 
 from . import byline as bylines
 from .boilerplate import (
-    APPEAL,
     COMMENT_HEADER,
     COMMENT_HEADER_CERTAIN,
     PHOTO_CREDIT,
-    SHARE_OR_NAV,
     TABLE_MIN_DATA_ROWS,
     is_leftover,
     is_table_row,
@@ -135,9 +133,6 @@ class PageRegions:
     body_start: int
     body_end: int  # exclusive
 
-    def positions(self, region: str) -> list[int]:
-        return [p for p, r in enumerate(self.regions) if r == region]
-
 
 def read_regions(lines: list[Line]) -> PageRegions:
     """The highest-scoring labelling of `lines` under the grammar."""
@@ -149,11 +144,12 @@ def read_regions(lines: list[Line]) -> PageRegions:
     leftover = [is_leftover(line.text) for line in lines]
     plain = [score_line(line, known) for line, known in zip(lines, leftover, strict=True)]
     shaped = [comment_shaped(line) for line in lines]
-    if opens and not _has_chrome(lines, shaped):
+    if opens and not _has_chrome(lines, leftover, shaped):
         return _story_only(lines, plain)
+    headers = [bool(COMMENT_HEADER.match(line.text)) for line in lines]
     byline_or_date = _BylineOrDate(lines)
-    scores = _emissions(lines, plain, shaped, byline_or_date)
-    entries = _entries(lines, shaped, byline_or_date)
+    scores = _emissions(lines, plain, shaped, headers)
+    entries = _entries(lines, shaped, headers, byline_or_date)
     # The headline sits just above the story, and where the story is hardly depends on its headline:
     # headlines are scored only near the best run of story lines (and on the first line).
     start = _best_run_start(scores["body"])
@@ -175,22 +171,19 @@ class _BylineOrDate:
         return self._known[position]
 
 
-def _emissions(
-    lines: list[Line], plain: list[float], shaped: list[bool], byline_or_date: _BylineOrDate
-) -> dict[str, list[float]]:
+def _emissions(lines: list[Line], plain: list[float], shaped: list[bool], headers: list[bool]) -> dict[str, list]:
+    """Each region's score of each line; the headline's is added by read_regions, near the story."""
     body = line_scores(lines, plain)
-    headline = _headline_emissions(lines, plain, byline_or_date, range(1), [is_leftover(lines[0].text)])
     meta = [-META_LINE_COST] * len(lines)
     standfirst = [
         body[p] if plain[p] > 0 and lines[p].words <= STANDFIRST_MAX_WORDS else _NONE for p in range(len(lines))
     ]
-    in_section = [shaped[p] or bool(COMMENT_HEADER.match(lines[p].text)) for p in range(len(lines))]
+    in_section = [shaped[p] or headers[p] for p in range(len(lines))]
     comments = [_comment_emission(in_section[p], body[p], 1.0) for p in range(len(lines))]
     replies = [_comment_emission(in_section[p], body[p], COMMENT_PROSE_SHARE) for p in range(len(lines))]
     zero = [0.0] * len(lines)
     return {
         "top": zero,
-        "headline": headline,
         "standfirst": standfirst,
         "meta": meta,
         "body": body,
@@ -203,15 +196,15 @@ def _emissions(
     }
 
 
-def _entries(lines: list[Line], shaped: list[bool], byline_or_date: _BylineOrDate) -> dict[str, list[float]]:
+def _entries(
+    lines: list[Line], shaped: list[bool], headers: list[bool], byline_or_date: _BylineOrDate
+) -> dict[str, list[float]]:
     """What the first line of a region scores where that differs from its other lines: comments open at
     a header that opens them, a section found by its shape at a line of that shape, and the meta region
     under a standfirst at a byline or date line."""
     shape_follows = _shape_follows(shaped)
     comments = [
-        COMMENT_HEADER_SCORE
-        if COMMENT_HEADER_CERTAIN.match(line.text) or (COMMENT_HEADER.match(line.text) and shape_follows[p])
-        else _NONE
+        COMMENT_HEADER_SCORE if COMMENT_HEADER_CERTAIN.match(line.text) or (headers[p] and shape_follows[p]) else _NONE
         for p, line in enumerate(lines)
     ]
     replies = [COMMENT_SHAPE_SCORE if shaped[p] else _NONE for p in range(len(lines))]
@@ -305,7 +298,7 @@ def _headline_emission(
     return score
 
 
-def _has_chrome(lines: list[Line], shaped: list[bool]) -> bool:
+def _has_chrome(lines: list[Line], leftover: list[bool], shaped: list[bool]) -> bool:
     """Whether anything on the page is not story: a menu, prompt, share or comment line, a photo credit,
     or a run of short lines that are not sentences (a menu or a link list): EDGE_MENU_LINES of them at
     the top or the foot of the page, MENU_RUN_LINES anywhere (a list in a story has prose around it)."""
@@ -313,9 +306,7 @@ def _has_chrome(lines: list[Line], shaped: list[bool]) -> bool:
     for position in range(1, len(lines)):
         line = lines[position]
         text = line.text
-        if SHARE_OR_NAV.match(text) or APPEAL.search(text) or COMMENT_HEADER.match(text) or PHOTO_CREDIT.search(text):
-            return True
-        if shaped[position]:
+        if leftover[position] or shaped[position] or PHOTO_CREDIT.search(text):
             return True
         if line.words <= MENU_LINE_WORDS and not line.ends_sentence:
             run, run_start = run + 1, run_start if run else position
@@ -367,13 +358,9 @@ def _may_open_a_paste(lines: list[Line]) -> bool:
     """Whether the first line can be a clean paste's headline: not a menu, prompt or byline line."""
     line = lines[0]
     text = line.text
-    if line.words == 0 or line.words > FIRST_LINE_MAX_WORDS or SHARE_OR_NAV.match(text) or APPEAL.search(text):
+    if line.words == 0 or line.words > FIRST_LINE_MAX_WORDS or is_leftover(text):
         return False
-    return not COMMENT_HEADER.match(text) and not _is_byline_or_date(lines, 0)
-
-
-def _clean_paste_bonus(scores: dict[str, list[float]]) -> float:
-    return max(0.0, scores["body"][0])
+    return not _is_byline_or_date(lines, 0)
 
 
 def _is_byline_or_date(lines: list[Line], position: int) -> bool:
@@ -447,7 +434,7 @@ def _best_path(scores: dict[str, list[float]], entries: dict[str, list[float]], 
 def _edges(scores: dict[str, list[float]], entries: dict[str, list[float]]) -> list[list[tuple]]:
     """For each region, the ways into it: (previous region, what each line scores on that way, a fixed
     cost, the count the way depends on)."""
-    clean_paste = _clean_paste_bonus(scores)
+    clean_paste = max(0.0, scores["body"][0])  # what the first line gives up as story
     edges: list[list[tuple]] = []
     for region in REGIONS:
         into = []
