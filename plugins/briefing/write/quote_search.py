@@ -7,6 +7,12 @@ The build writes `quotes/quotes.json` (write/quote_pages.quote_index_json); afte
 
 which indexes every statement with the real Pagefind into OUTPUTDIR/pagefind/quotes/ (inside the
 briefings' bundle folder, which `make html` clears before each run).
+
+Each statement becomes a small HTML record in a scratch folder, and Pagefind indexes the folder in one
+request: its service answers one request at a time, a tenth of a second apart, so a record per request
+would cost 100 s per 1,000 statements. A record's words are the statement, its title and filter the
+speaker, and `target` its place on the speaker's page (from the site root), which the quote index's
+script makes the result's address.
 """
 
 from __future__ import annotations
@@ -16,39 +22,53 @@ import json
 import os
 import shutil
 import sys
+import tempfile
+from html import escape
+
+from ..userdata import xml_text
 
 QUOTE_INDEX_JSON = "quotes/quotes.json"
 QUOTE_SEARCH_FOLDER = "pagefind/quotes"
 
 
-def search_records(document: dict, language: str = "en") -> list[dict]:
-    """Pagefind custom records of quotes.json: a statement's words, its speaker as the title and the
-    filter, its place on the speaker's page (from the site root) as the address."""
+def search_records(document: dict) -> list[dict]:
+    """One record per statement of quotes.json: its words, its speaker, its place on the speaker's page."""
     return [
-        {
-            "url": f"/{speaker['url']}#{quote['id']}",
-            "content": quote["text"],
-            "language": language,
-            "meta": {"title": speaker["speaker"]},
-            "filters": {"speaker": [speaker["speaker"]]},
-        }
+        {"target": f"{speaker['url']}#{quote['id']}", "content": quote["text"], "speaker": speaker["speaker"]}
         for speaker in document.get("speakers", [])
         for quote in speaker.get("quotes", [])
     ]
 
 
-def write_quote_search(records: list[dict], folder: str) -> None:
+def record_html(record: dict, language: str = "en") -> str:
+    """A record as the page Pagefind indexes: only the statement is indexed (`data-pagefind-body`); the
+    speaker and the target are read from elements Pagefind does not index. Everything is escaped."""
+    speaker = escape(xml_text(record["speaker"]))
+    return (
+        f'<!DOCTYPE html><html lang="{escape(language)}"><head><meta charset="utf-8"><title>{speaker}</title>'
+        f"</head><body><p data-pagefind-body>{escape(xml_text(record['content']))}</p>"
+        f'<div data-pagefind-ignore><span data-pagefind-meta="title">{speaker}</span>'
+        f'<span data-pagefind-filter="speaker">{speaker}</span>'
+        f'<a data-pagefind-meta="target[href]" href="{escape(record["target"])}">{speaker}</a></div>'
+        "</body></html>\n"
+    )
+
+
+def write_quote_search(records: list[dict], folder: str, language: str = "en") -> None:
     """Index `records` into `folder` (removed first: Pagefind names its files by content)."""
     shutil.rmtree(folder, ignore_errors=True)
-    asyncio.run(_index(records, folder))
+    with tempfile.TemporaryDirectory(prefix="quote-search-") as scratch:
+        for number, record in enumerate(records):
+            with open(os.path.join(scratch, f"{number}.html"), "w", encoding="utf-8") as handle:
+                handle.write(record_html(record, language))
+        asyncio.run(_index(scratch, folder))
 
 
-async def _index(records: list[dict], folder: str) -> None:
+async def _index(scratch: str, folder: str) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
     async with PagefindIndex(IndexConfig(output_path=folder)) as index:
-        for record in records:
-            await index.add_custom_record(**record)
+        await index.add_directory(scratch)
 
 
 def main(argv: list[str]) -> int:
@@ -61,8 +81,8 @@ def main(argv: list[str]) -> int:
         return 0  # a site without the quote index
     with open(path, encoding="utf-8") as handle:
         document = json.load(handle)
-    records = search_records(document, document.get("language") or "en")
-    write_quote_search(records, os.path.join(output, QUOTE_SEARCH_FOLDER))
+    records = search_records(document)
+    write_quote_search(records, os.path.join(output, QUOTE_SEARCH_FOLDER), document.get("language") or "en")
     print("quotes indexed for search:", len(records))
     return 0
 

@@ -1,5 +1,6 @@
 // The quote index: Pagefind's UI over the statements' own bundle (one record per statement, filtered by
-// speaker), which the build writes next to the briefings' index.
+// speaker), which the build writes next to the briefings' index. A record's `target` meta is the
+// statement's place on its speaker's page, from the site root: it becomes the result's address.
 (function () {
   "use strict";
   var root = document.getElementById("quote-search");
@@ -18,6 +19,13 @@
     showImages: false,
     showSubResults: false,
     openFilters: ["speaker"],
+    processResult: function (result) {
+      if (result.meta && result.meta.target) {
+        var target = new URL(result.meta.target, siteRoot);
+        result.url = target.pathname + target.hash;
+      }
+      return result;
+    },
     translations: { placeholder: "Search the quotes" },
   });
   var field = root.querySelector(".pagefind-ui__search-input");
