@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from conftest import REPO
+from test_search_index import indexed_page_count
 from test_site import make_html, page_path, site_bytes
 
 # A third story, written for this test: it shares Basra and Mike Pompeo with the samples and names a
@@ -54,6 +55,9 @@ def test_a_deleted_article_takes_its_pages_with_it(rebuilt):
     assert FOLLOW_UP not in {a["source_path"] for a in after.archive["articles"]}
     assert not (after.out / "tags" / "consular-affairs").exists()
     assert "file(s) no longer part of the site" in " ".join(after.log.split())
+    # pages changed, so the search index was made again: without the deleted story
+    assert "index kept" not in after.log
+    assert indexed_page_count(after.out) == len(after.archive["articles"]) == 2
 
 
 def test_a_rebuilt_folder_has_the_bytes_of_a_clean_build(rebuilt):
@@ -77,9 +81,14 @@ def test_a_rebuild_rewrites_only_the_files_that_changed(tmp_path):
     first = make_html(content, tmp_path / "out", tmp_path / "cache")
     assert first.returncode == 0, first.log[-3000:]
     before = {path: (first.out / path).stat().st_mtime_ns for path in site_bytes(first.out)}
+    index_before = sorted(p.relative_to(first.out) for p in (first.out / "pagefind").rglob("*"))
     second = make_html(content, tmp_path / "out", tmp_path / "cache")
     assert second.returncode == 0, second.log[-3000:]
     after = {path: (second.out / path).stat().st_mtime_ns for path in site_bytes(second.out)}
     written = json.loads((second.out / ".briefing-written.json").read_text(encoding="utf-8"))
     assert "index.html" in written and "feeds/all.atom.xml" in written
     assert [path for path in written if after[path] != before[path]] == []
+    # no page changed: neither search index is made again
+    assert "search index: no page changed, index kept" in second.log
+    assert "(no quote changed: index kept)" in second.log
+    assert sorted(p.relative_to(second.out) for p in (second.out / "pagefind").rglob("*")) == index_before

@@ -6,7 +6,8 @@ The build writes `quotes/quotes.json` (write/quote_pages.quote_index_json); afte
     python -m briefing.write.quote_search OUTPUTDIR
 
 which indexes every statement with the real Pagefind into OUTPUTDIR/pagefind/quotes/ (inside the
-briefings' bundle folder, which `make html` clears before each run).
+briefings' bundle folder, which `make html` clears whenever it indexes the briefings again), unless the
+index there was made from the same quotes.json (write/search_stamp.py).
 
 Each statement becomes a small HTML record in a scratch folder, and Pagefind indexes the folder in one
 request: its service answers one request at a time, a tenth of a second apart, so a record per request
@@ -26,9 +27,12 @@ import tempfile
 from html import escape
 
 from ..userdata import xml_text
+from .search_stamp import file_digest, is_current, pagefind_version, record
 
 QUOTE_INDEX_JSON = "quotes/quotes.json"
 QUOTE_SEARCH_FOLDER = "pagefind/quotes"
+# The shape of a record page (record_html): a new one when it changes, so that older indexes are made again.
+RECORD_FORMAT = "quote records 2"
 
 
 def search_records(document: dict) -> list[dict]:
@@ -82,7 +86,13 @@ def main(argv: list[str]) -> int:
     with open(path, encoding="utf-8") as handle:
         document = json.load(handle)
     records = search_records(document)
-    write_quote_search(records, os.path.join(output, QUOTE_SEARCH_FOLDER), document.get("language") or "en")
+    folder = os.path.join(output, QUOTE_SEARCH_FOLDER)
+    digest = file_digest([path], output, f"pagefind {pagefind_version()}\n{RECORD_FORMAT}\n")
+    if is_current(folder, digest):
+        print("quotes indexed for search:", len(records), "(no quote changed: index kept)")
+        return 0
+    write_quote_search(records, folder, document.get("language") or "en")
+    record(folder, digest)
     print("quotes indexed for search:", len(records))
     return 0
 
