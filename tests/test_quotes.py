@@ -414,6 +414,11 @@ def test_unnamed_source_ends_before_what_describes_it():
     assert [q.speaker for q in found] == ["one senior council member"]
 
 
+def test_participle_after_a_phrase_does_not_make_it_a_subject():
+    found = quotes_of(["Okafor is describing as “reckless” a council memo attacking the port plan."], OKAFOR)
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", "Grace Okafor")]
+
+
 def test_phrase_takes_the_subject_of_its_sentence():
     found = quotes_of(["Lindqvist has likened the deal to “a blank cheque” in every interview."], LINDQVIST)
     assert [(q.kind, q.speaker) for q in found] == [("phrase", "Tom Lindqvist")]
