@@ -132,6 +132,33 @@ def test_party_and_state_in_brackets_do_not_hide_the_speaker():
     assert speakers(quotes_of([text], LINDQVIST)) == {"dead on arrival.": "Tom Lindqvist"}
 
 
+def test_quote_inside_a_clause_before_the_main_one_is_that_clauses():
+    paragraph = (
+        "Lindqvist kept quiet, and as Okafor went on about “the cost of the bridge,” and “the tolls” and "
+        "“the long winter ahead,” Lindqvist said nothing at all."
+    )
+    found = speakers(quotes_of([paragraph], OKAFOR | LINDQVIST))
+    assert found == dict.fromkeys(("the cost of the bridge", "the tolls", "the long winter ahead"), "Grace Okafor")
+
+
+def test_while_clause_keeps_its_own_speaker():
+    paragraph = (
+        "While Okafor calls the plan “a gift to developers and nothing more,” Lindqvist says it is “the only "
+        "way forward for the port.”"
+    )
+    assert speakers(quotes_of([paragraph], OKAFOR | LINDQVIST)) == {
+        "a gift to developers and nothing more": "Grace Okafor",
+        "the only way forward for the port.": "Tom Lindqvist",
+    }
+
+
+def test_went_on_attributes_like_continued():
+    found = quotes_of(
+        ["“We will rebuild it before the winter,” Okafor went on.", "The rally went on. “Go home.”"], OKAFOR
+    )
+    assert [q.speaker for q in found] == ["Grace Okafor", None]
+
+
 def test_split_quote_shares_its_speaker():
     text = "“We tried everything,” Lindqvist said. “Nothing worked, and now the money is gone.”"
     found = quotes_of([text], LINDQVIST)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .attribution import _attribution_after, _attribution_before
+from .attribution import _attribution_after, _attribution_before, _subordinate_attribution
 from .frames import _frame_before
 from .kinds import STATEMENT, phrase_speaker, quote_kind, statement_speaker
 from .layout import _Layout, _layout
@@ -71,7 +71,11 @@ def find_quotes(paragraphs: list[str], people: list[PersonMention], skip: Collec
             touching[piece.paragraph].append(quote)
     for index, paragraph_quotes in enumerate(opening_in):
         # 3. a speaker from the attribution in each quote's own sentence (attribution.py, speakers.py)
-        attributed = {quote for quote in paragraph_quotes if _attribute(layout, quote)}
+        attributed = {
+            quote
+            for previous, quote in zip([None, *paragraph_quotes], paragraph_quotes, strict=False)
+            if _attribute(layout, quote, previous)
+        }
         if len(attributed) < len(paragraph_quotes):
             # 4. the others take one from another quote of the paragraph, the sentence or the paragraph before
             _inherit_speakers(layout, touching, index, attributed)
@@ -115,11 +119,20 @@ def _opens_paragraph(layout: _Layout, quote: _Quote) -> bool:
     return _LEADING_SPACE.match(layout.paragraphs[piece.paragraph]).end() == piece.start
 
 
-def _attribute(layout: _Layout, quote: _Quote) -> bool:
-    """Find the quote's speaker in its own sentence; True if found."""
+def _attribute(layout: _Layout, quote: _Quote, previous: _Quote | None) -> bool:
+    """Find the quote's speaker in its own sentence; True if found. A quote joined to the one before by a
+    conjunction ('about "A," and "B," she said') shares its attribution."""
+    if previous is not None and previous.own_speaker and _coordinated(layout, previous, quote):
+        quote.speaker, quote.own_speaker = previous.speaker, True  # its kind is still its own shape's
+        return True
     first, last = quote.pieces[0], quote.pieces[-1]
-    after = _attribution_after(layout, last) if quote.closed else None
-    before = _attribution_before(layout, first.paragraph, *_frame_before(layout, first))
+    frame = _frame_before(layout, first)
+    before = _subordinate_attribution(layout, first.paragraph, *frame)
+    if before is not None:
+        after = None  # 'as Smith went on about "...," Jones nodded': the words after are the main clause
+    else:
+        after = _attribution_after(layout, last) if quote.closed else None
+        before = _attribution_before(layout, first.paragraph, *frame)
     if after is None and before is None:
         return False
     quote.has_own_verb = True
@@ -139,6 +152,14 @@ def _attribute(layout: _Layout, quote: _Quote) -> bool:
     else:
         layout.last_group = (paragraph, quote.speaker)
     return True
+
+
+def _coordinated(layout: _Layout, previous: _Quote, quote: _Quote) -> bool:
+    """Only a coordinating conjunction (and a comma) stands between the two quotes: they are one object."""
+    end, start = previous.pieces[-1], quote.pieces[0]
+    if end.paragraph != start.paragraph:
+        return False
+    return layout.paragraphs[start.paragraph][end.end : start.start].strip(" ,") in ("and", "or")
 
 
 def _leads_to_attribution(layout: _Layout, quote: _Quote) -> bool:

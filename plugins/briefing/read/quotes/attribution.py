@@ -16,6 +16,7 @@ from .vocabulary import (
     _COORDINATORS,
     _DASHES,
     _DETERMINERS,
+    _GO_FORMS,
     _INTRODUCTIONS,
     _INVERTIBLE_VERBS,
     _LEADING_SPACE,
@@ -35,6 +36,7 @@ from .vocabulary import (
     _SPEECH_VERB_BASE_FORMS,
     _SPEECH_VERBS,
     _SUBJECT_ENDS,
+    _SUBORDINATORS,
     _TIME_WORDS,
     _VERB_ENABLERS,
     _WITHOUT_OBJECT_VERBS,
@@ -65,6 +67,9 @@ def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
     token = tokens[i]
     if token.text in ("put", "puts"):
         return i + 1 < len(tokens) and tokens[i + 1].lower == "it"  # "as the memo put it"
+    if token.text in _GO_FORMS:  # "went on about ...", "...," she went on
+        following = [t.lower for t in tokens[i + 1 : i + 3]]
+        return following[:1] == ["on"] and following[1:] in ([], ["about"])
     if token.text not in _SPEECH_VERBS:  # lower case only: "Read more", "United States" are no verbs
         return False
     before = tokens[i - 1].lower if i > 0 else ""
@@ -427,6 +432,21 @@ def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -
         if subject and (subject[0].pronoun or _names_person(layout, paragraph, subject)):
             return _Attribution(subject)
     return None
+
+
+def _subordinate_attribution(layout: _Layout, paragraph: int, start: int, end: int) -> _Attribution | None:
+    """The attribution of a quote that runs on inside a clause opened by a subordinating conjunction ("...,
+    and as Smith went on about "the deficit," Jones nodded"): that clause's speech verb and its subject, if
+    it has both. The words after such a quote are the sentence's main clause, not its attribution."""
+    clause = _clause_before(layout, paragraph, start, end)
+    opener = next((i for i, t in enumerate(clause) if t.lower not in _COORDINATORS), None)
+    if opener is None or opener + 1 == len(clause):
+        return None
+    conjunction = clause[opener].text
+    if conjunction.lower() not in _SUBORDINATORS or not conjunction[1:].islower():  # not "AS", a name
+        return None
+    attribution = _attribution_before(layout, paragraph, clause[opener + 1].start, end)
+    return attribution if attribution is not None and attribution.subject else None
 
 
 def _owner_of_words(tokens: list[_Token]) -> list[_Token]:
