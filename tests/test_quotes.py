@@ -529,6 +529,20 @@ def test_phrase_takes_the_subject_of_its_sentence():
             id="document_from_its_issuer",
         ),
         pytest.param(
+            "Tenants may not sublet a flat when it is “held for a family in need,” per the council’s housing rules.",
+            {},
+            "held for a family in need",
+            "council",
+            id="per_brings_in_a_source_and_a_document_speaks_for_its_owner",
+        ),
+        pytest.param(
+            "A notice on the harbour board's website says that the quay is “closed to all traffic until spring.”",
+            {},
+            "closed to all traffic until spring.",
+            "harbour board",
+            id="document_on_a_page_speaks_for_the_pages_owner",
+        ),
+        pytest.param(
             "PORTSMOUTH, May 3 — Dock workers said the deal was “a start,” nothing more.",
             {},
             "a start",
@@ -567,6 +581,11 @@ def test_phrase_takes_the_subject_of_its_sentence():
 )
 def test_speaker_is_someone_not_a_time_a_document_or_a_clause_piece(paragraph, people, quote, speaker):
     assert speakers(quotes_of([paragraph], people))[quote] == speaker
+
+
+def test_per_is_no_source_before_a_unit():
+    found = quotes_of(["The ferry costs “far too much” per trip, Okafor said."], OKAFOR)
+    assert speakers(found) == {"far too much": "Grace Okafor"}
 
 
 def test_dateline_place_is_not_a_phrases_source():

@@ -86,7 +86,18 @@ def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
 
 
 def _is_according_to(tokens: list[_Token], i: int) -> bool:
-    return tokens[i].lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to"
+    return _source_words(tokens, i) > 0
+
+
+def _source_words(tokens: list[_Token], i: int) -> int:
+    """How many words of a preposition that brings in a source start at tokens[i]: "according to Smith", or
+    "per" before a noun phrase ("per the party's bylaws", "per Reuters"; not "per cent", "per year")."""
+    if i + 1 == len(tokens):
+        return 0
+    word, following = tokens[i].lower, tokens[i + 1]
+    if word == "according":
+        return 2 if following.lower == "to" else 0
+    return 1 if word == "per" and (following.lower in _NOUN_MARKERS or following.is_capitalised) else 0
 
 
 def _clause_before(layout: _Layout, paragraph: int, start: int, end: int) -> list[_Token]:
@@ -311,7 +322,7 @@ def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: 
     verb = tokens[i]
     before = next((t.lower for t in reversed(tokens[:i]) if not _is_adjunct(t)), "")  # "and repeatedly says"
     if _is_according_to(tokens, i):
-        return _subject_after(layout, paragraph, tokens, i + 2, tokens[-1].end)
+        return _subject_after(layout, paragraph, tokens, i + _source_words(tokens, i), tokens[-1].end)
     if before in _RELATIVE_PRONOUNS:
         return _subject_before(layout, paragraph, frame_start, tokens[i - 1].start)  # "Smith, who said"
     sentence_subject = functools.partial(
@@ -337,7 +348,7 @@ def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: 
 def _can_open_attribution(token: _Token, following: str) -> bool:
     """Whether a word right after a closing mark can start an attribution (a subject or a verb), unlike
     '"a mistake" to use', '"false," compared to'."""
-    if token.text in _SPEECH_VERBS or token.lower in ("according", "as"):  # "as the memo put it"
+    if token.text in _SPEECH_VERBS or token.lower in ("according", "per", "as"):  # "as the memo put it"
         return True
     if token.lower in _PHRASE_BREAKS or token.lower in _PREPOSITIONS or token.lower in _AUXILIARIES:
         return token.lower in _COORDINATORS
@@ -366,7 +377,7 @@ def _attribution_after(layout: _Layout, piece: _Piece) -> _Attribution | None:
         return _closing_attribution(layout, paragraph, start, end)
     for i, token in enumerate(tokens[: POST_ATTRIBUTION_MAX_WORDS + 1]):
         if _is_according_to(tokens, i):
-            return _Attribution(_subject_after(layout, paragraph, tokens, i + 2, end))
+            return _Attribution(_subject_after(layout, paragraph, tokens, i + _source_words(tokens, i), end))
         if not _is_speech_verb(tokens, i):
             continue
         if i == 0:
@@ -386,10 +397,8 @@ def _closing_attribution(layout: _Layout, paragraph: int, start: int, end: int) 
     if comma < 0:
         return None
     tokens = layout.tokens(paragraph, comma + 1, end)
-    if tokens and _is_according_to(
-        tokens, 0
-    ):  # '... a nationwide "walk-in" at 2,000 schools, according to the organizers.'
-        return _Attribution(_subject_after(layout, paragraph, tokens, 2, end))
+    if tokens and _is_according_to(tokens, 0):  # '... a "walk-in" at 2,000 schools, according to the organizers.'
+        return _Attribution(_subject_after(layout, paragraph, tokens, _source_words(tokens, 0), end))
     verbs = [i for i in range(min(len(tokens), CLOSING_ATTRIBUTION_MAX_WORDS)) if _is_speech_verb(tokens, i)]
     if not verbs or len(tokens) - verbs[0] > CLOSING_ATTRIBUTION_MAX_WORDS:
         return None
