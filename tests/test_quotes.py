@@ -159,6 +159,15 @@ def test_went_on_attributes_like_continued():
     assert [q.speaker for q in found] == ["Grace Okafor", None]
 
 
+def test_quote_opening_a_sentence_goes_on_from_the_person_the_sentence_before_is_about():
+    paragraphs = [
+        "On “Morning Report,” Grace Okafor, who lost the vote, backed the plan. “It is overdue and it is fair.”",
+        "The plan was backed by Okafor. “It is overdue and it is fair, whatever they say.”",
+    ]
+    found = quotes_of(paragraphs, OKAFOR)
+    assert [q.speaker for q in found if q.kind == "statement"] == ["Grace Okafor", None]
+
+
 def test_split_quote_shares_its_speaker():
     text = "“We tried everything,” Lindqvist said. “Nothing worked, and now the money is gone.”"
     found = quotes_of([text], LINDQVIST)

@@ -8,7 +8,8 @@ closes is dropped with its paragraph; it does not run on into the article.
 The speaker comes from the attribution in the quote's own sentence ("...," Smith said / said Smith / Smith
 said: "..." / Smith said that "..." / according to Smith / "..." - Jane Doe), else from another quote of the
 same paragraph ("First," he said. "Second."), else from a speech verb in the sentence before, else, for a
-quote that opens its paragraph, from the paragraph before. A person named in the attribution is given by
+quote that opens its paragraph, from the paragraph before, else, for one that opens its sentence, from the
+person the sentence before names as its subject. A person named in the attribution is given by
 the canonical name of its mention; a pronoun stands for the person named as a subject in the nearest
 sentence before it; a speaker that is no person ("the newspaper", "a senior official") is given as that
 phrase. Each quote has a kind (kinds.py): a statement, or a phrase (a scare quote, a title, a fragment of a
@@ -27,7 +28,12 @@ from .frames import _frame_before
 from .kinds import STATEMENT, phrase_speaker, quote_kind, statement_speaker
 from .layout import _Layout, _layout
 from .marks import _pair_marks, _Quote
-from .speakers import _speaker_from_paragraph_before, _speaker_of, _speaker_of_sentence_before
+from .speakers import (
+    _person_subject_of_sentence_before,
+    _speaker_from_paragraph_before,
+    _speaker_of,
+    _speaker_of_sentence_before,
+)
 from .vocabulary import _DASHES, _LEADING_SPACE, _quote_key
 
 __all__ = ["FoundQuote", "PersonMention", "find_quotes"]
@@ -87,7 +93,7 @@ def _inherit_speakers(layout: _Layout, touching: list[list[_Quote]], index: int,
     """Speakers for the quotes of a paragraph that have no attribution of their own: that of the quote before
     in the paragraph ("First," he said. "Second."), else of the next attributed one, else of the sentence
     before ("Smith called him a visionary. "He ..."), else, for a quote that opens its paragraph, of the
-    paragraph before."""
+    paragraph before, else, for one that opens its sentence, the person the sentence before is about."""
     siblings = touching[index]
     next_speaker: list[str | None] = []
     following = None
@@ -111,7 +117,18 @@ def _inherit_speakers(layout: _Layout, touching: list[list[_Quote]], index: int,
             if quote.speaker is None and _opens_paragraph(layout, quote):
                 # 4d. the paragraph before
                 quote.speaker = _speaker_from_paragraph_before(layout, touching, index)
+            if quote.speaker is None and _opens_sentence(layout, quote):
+                # 4e. the person the sentence before is about
+                sentence = layout.sentence_of(index, quote.pieces[0].start)
+                quote.speaker = _person_subject_of_sentence_before(layout, index, sentence)
         last_speaker = quote.speaker or last_speaker
+
+
+def _opens_sentence(layout: _Layout, quote: _Quote) -> bool:
+    piece = quote.pieces[0]
+    sentence = layout.sentence_of(piece.paragraph, piece.start)
+    start = layout.sentence_starts[piece.paragraph][sentence - 1] if sentence else 0
+    return not layout.paragraphs[piece.paragraph][start : piece.start].strip()
 
 
 def _opens_paragraph(layout: _Layout, quote: _Quote) -> bool:

@@ -268,6 +268,18 @@ def _speaker_of_sentence_before(layout: _Layout, paragraph: int, sentence: int) 
     return _speaker_of(layout, paragraph, attribution.subject)
 
 
+def _person_subject_of_sentence_before(layout: _Layout, paragraph: int, sentence: int) -> str | None:
+    """For a quote that opens a sentence with no attribution, the person the sentence before is about, named
+    as its subject ('Smith backed the plan. "It is overdue."'), whatever its verb."""
+    if sentence == 0:
+        return None
+    end = layout.sentence_starts[paragraph][sentence - 1] - 1  # the space that ends the sentence before
+    subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end))
+    if not subject or subject[0].pronoun or not _names_a_person_as_head(layout, paragraph, subject):
+        return None
+    return _speaker_of(layout, paragraph, subject)
+
+
 def _speaker_from_paragraph_before(layout: _Layout, touching: list[list[_Quote]], index: int) -> str | None:
     """A paragraph that opens with a quote goes on with the speaker of the paragraph before, if that one
     quoted someone or ends announcing a quote ("Smith wrote on Facebook:")."""
