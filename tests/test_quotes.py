@@ -488,6 +488,14 @@ def test_phrase_takes_the_subject_of_its_sentence():
             id="according_to_stops_at_a_time_word_and_a_participle",
         ),
         pytest.param(
+            "According to a regional radio station citing “two officials close to the harbour talks,” Harbour "
+            "Master Okafor has told the crews to stay ashore.",
+            OKAFOR,
+            "two officials close to the harbour talks",
+            "regional radio station",
+            id="quote_inside_an_opening_according_to_is_not_the_main_clauses",
+        ),
+        pytest.param(
             "Port officials have not ruled out closing the north quay for the winter (union leaders have reportedly "
             "told them to “keep the north quay open or expect a strike”).",
             {},

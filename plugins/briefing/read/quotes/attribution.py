@@ -445,12 +445,17 @@ def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -
 
 def _subordinate_attribution(layout: _Layout, paragraph: int, start: int, end: int) -> _Attribution | None:
     """The attribution of a quote that runs on inside a clause opened by a subordinating conjunction ("...,
-    and as Smith went on about "the deficit," Jones nodded"): that clause's speech verb and its subject, if
-    it has both. The words after such a quote are the sentence's main clause, not its attribution."""
+    and as Smith went on about "the deficit," Jones nodded"), or inside the source phrase that opens a
+    sentence ("According to a radio station citing "two officials," the minister has ..."): that clause's
+    speech verb and its subject, if it has both, or that source. The words after such a quote are the
+    sentence's main clause, not its attribution."""
     clause = _clause_before(layout, paragraph, start, end)
     opener = next((i for i, t in enumerate(clause) if t.lower not in _COORDINATORS), None)
-    if opener is None or opener + 1 == len(clause):
-        return None
+    if opener is None or opener + 1 == len(clause) or layout.plain[paragraph][clause[-1].end : end].strip():
+        return None  # no such clause, or the quote does not run on from it ('according to the police. "...')
+    if _is_according_to(clause, opener):
+        source = _subject_after(layout, paragraph, clause, opener + _source_words(clause, opener), end)
+        return _Attribution(source) if source else None
     conjunction = clause[opener].text
     if conjunction.lower() not in _SUBORDINATORS or not conjunction[1:].islower():  # not "AS", a name
         return None
