@@ -132,6 +132,42 @@ def test_party_and_state_in_brackets_do_not_hide_the_speaker():
     assert speakers(quotes_of([text], LINDQVIST)) == {"dead on arrival.": "Tom Lindqvist"}
 
 
+def test_quote_inside_a_clause_before_the_main_one_is_that_clauses():
+    paragraph = (
+        "Lindqvist kept quiet, and as Okafor went on about “the cost of the bridge,” and “the tolls” and "
+        "“the long winter ahead,” Lindqvist said nothing at all."
+    )
+    found = speakers(quotes_of([paragraph], OKAFOR | LINDQVIST))
+    assert found == dict.fromkeys(("the cost of the bridge", "the tolls", "the long winter ahead"), "Grace Okafor")
+
+
+def test_while_clause_keeps_its_own_speaker():
+    paragraph = (
+        "While Okafor calls the plan “a gift to developers and nothing more,” Lindqvist says it is “the only "
+        "way forward for the port.”"
+    )
+    assert speakers(quotes_of([paragraph], OKAFOR | LINDQVIST)) == {
+        "a gift to developers and nothing more": "Grace Okafor",
+        "the only way forward for the port.": "Tom Lindqvist",
+    }
+
+
+def test_went_on_attributes_like_continued():
+    found = quotes_of(
+        ["“We will rebuild it before the winter,” Okafor went on.", "The rally went on. “Go home.”"], OKAFOR
+    )
+    assert [q.speaker for q in found] == ["Grace Okafor", None]
+
+
+def test_quote_opening_a_sentence_goes_on_from_the_person_the_sentence_before_is_about():
+    paragraphs = [
+        "On “Morning Report,” Grace Okafor, who lost the vote, backed the plan. “It is overdue and it is fair.”",
+        "The plan was backed by Okafor. “It is overdue and it is fair, whatever they say.”",
+    ]
+    found = quotes_of(paragraphs, OKAFOR)
+    assert [q.speaker for q in found if q.kind == "statement"] == ["Grace Okafor", None]
+
+
 def test_split_quote_shares_its_speaker():
     text = "“We tried everything,” Lindqvist said. “Nothing worked, and now the money is gone.”"
     found = quotes_of([text], LINDQVIST)
@@ -414,6 +450,11 @@ def test_unnamed_source_ends_before_what_describes_it():
     assert [q.speaker for q in found] == ["one senior council member"]
 
 
+def test_participle_after_a_phrase_does_not_make_it_a_subject():
+    found = quotes_of(["Okafor is describing as “reckless” a council memo attacking the port plan."], OKAFOR)
+    assert [(q.kind, q.speaker) for q in found] == [("phrase", "Grace Okafor")]
+
+
 def test_phrase_takes_the_subject_of_its_sentence():
     found = quotes_of(["Lindqvist has likened the deal to “a blank cheque” in every interview."], LINDQVIST)
     assert [(q.kind, q.speaker) for q in found] == [("phrase", "Tom Lindqvist")]
@@ -445,6 +486,14 @@ def test_phrase_takes_the_subject_of_its_sentence():
             "two people close to the talks",
             "regional radio station",
             id="according_to_stops_at_a_time_word_and_a_participle",
+        ),
+        pytest.param(
+            "According to a regional radio station citing “two officials close to the harbour talks,” Harbour "
+            "Master Okafor has told the crews to stay ashore.",
+            OKAFOR,
+            "two officials close to the harbour talks",
+            "regional radio station",
+            id="quote_inside_an_opening_according_to_is_not_the_main_clauses",
         ),
         pytest.param(
             "Port officials have not ruled out closing the north quay for the winter (union leaders have reportedly "
@@ -497,6 +546,20 @@ def test_phrase_takes_the_subject_of_its_sentence():
             id="document_from_its_issuer",
         ),
         pytest.param(
+            "Tenants may not sublet a flat when it is “held for a family in need,” per the council’s housing rules.",
+            {},
+            "held for a family in need",
+            "council",
+            id="per_brings_in_a_source_and_a_document_speaks_for_its_owner",
+        ),
+        pytest.param(
+            "A notice on the harbour board's website says that the quay is “closed to all traffic until spring.”",
+            {},
+            "closed to all traffic until spring.",
+            "harbour board",
+            id="document_on_a_page_speaks_for_the_pages_owner",
+        ),
+        pytest.param(
             "PORTSMOUTH, May 3 — Dock workers said the deal was “a start,” nothing more.",
             {},
             "a start",
@@ -535,6 +598,11 @@ def test_phrase_takes_the_subject_of_its_sentence():
 )
 def test_speaker_is_someone_not_a_time_a_document_or_a_clause_piece(paragraph, people, quote, speaker):
     assert speakers(quotes_of([paragraph], people))[quote] == speaker
+
+
+def test_per_is_no_source_before_a_unit():
+    found = quotes_of(["The ferry costs “far too much” per trip, Okafor said."], OKAFOR)
+    assert speakers(found) == {"far too much": "Grace Okafor"}
 
 
 def test_dateline_place_is_not_a_phrases_source():

@@ -8,7 +8,8 @@ closes is dropped with its paragraph; it does not run on into the article.
 The speaker comes from the attribution in the quote's own sentence ("...," Smith said / said Smith / Smith
 said: "..." / Smith said that "..." / according to Smith / "..." - Jane Doe), else from another quote of the
 same paragraph ("First," he said. "Second."), else from a speech verb in the sentence before, else, for a
-quote that opens its paragraph, from the paragraph before. A person named in the attribution is given by
+quote that opens its paragraph, from the paragraph before, else, for one that opens its sentence, from the
+person the sentence before names as its subject. A person named in the attribution is given by
 the canonical name of its mention; a pronoun stands for the person named as a subject in the nearest
 sentence before it; a speaker that is no person ("the newspaper", "a senior official") is given as that
 phrase. Each quote has a kind (kinds.py): a statement, or a phrase (a scare quote, a title, a fragment of a
@@ -22,12 +23,17 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .attribution import _attribution_after, _attribution_before
+from .attribution import _attribution_after, _attribution_before, _subordinate_attribution
 from .frames import _frame_before
 from .kinds import STATEMENT, phrase_speaker, quote_kind, statement_speaker
 from .layout import _Layout, _layout
 from .marks import _pair_marks, _Quote
-from .speakers import _speaker_from_paragraph_before, _speaker_of, _speaker_of_sentence_before
+from .speakers import (
+    _person_subject_of_sentence_before,
+    _speaker_from_paragraph_before,
+    _speaker_of,
+    _speaker_of_sentence_before,
+)
 from .vocabulary import _DASHES, _LEADING_SPACE, _quote_key
 
 __all__ = ["FoundQuote", "PersonMention", "find_quotes"]
@@ -71,7 +77,11 @@ def find_quotes(paragraphs: list[str], people: list[PersonMention], skip: Collec
             touching[piece.paragraph].append(quote)
     for index, paragraph_quotes in enumerate(opening_in):
         # 3. a speaker from the attribution in each quote's own sentence (attribution.py, speakers.py)
-        attributed = {quote for quote in paragraph_quotes if _attribute(layout, quote)}
+        attributed = {
+            quote
+            for previous, quote in zip([None, *paragraph_quotes], paragraph_quotes, strict=False)
+            if _attribute(layout, quote, previous)
+        }
         if len(attributed) < len(paragraph_quotes):
             # 4. the others take one from another quote of the paragraph, the sentence or the paragraph before
             _inherit_speakers(layout, touching, index, attributed)
@@ -83,7 +93,7 @@ def _inherit_speakers(layout: _Layout, touching: list[list[_Quote]], index: int,
     """Speakers for the quotes of a paragraph that have no attribution of their own: that of the quote before
     in the paragraph ("First," he said. "Second."), else of the next attributed one, else of the sentence
     before ("Smith called him a visionary. "He ..."), else, for a quote that opens its paragraph, of the
-    paragraph before."""
+    paragraph before, else, for one that opens its sentence, the person the sentence before is about."""
     siblings = touching[index]
     next_speaker: list[str | None] = []
     following = None
@@ -107,7 +117,18 @@ def _inherit_speakers(layout: _Layout, touching: list[list[_Quote]], index: int,
             if quote.speaker is None and _opens_paragraph(layout, quote):
                 # 4d. the paragraph before
                 quote.speaker = _speaker_from_paragraph_before(layout, touching, index)
+            if quote.speaker is None and _opens_sentence(layout, quote):
+                # 4e. the person the sentence before is about
+                sentence = layout.sentence_of(index, quote.pieces[0].start)
+                quote.speaker = _person_subject_of_sentence_before(layout, index, sentence)
         last_speaker = quote.speaker or last_speaker
+
+
+def _opens_sentence(layout: _Layout, quote: _Quote) -> bool:
+    piece = quote.pieces[0]
+    sentence = layout.sentence_of(piece.paragraph, piece.start)
+    start = layout.sentence_starts[piece.paragraph][sentence - 1] if sentence else 0
+    return not layout.paragraphs[piece.paragraph][start : piece.start].strip()
 
 
 def _opens_paragraph(layout: _Layout, quote: _Quote) -> bool:
@@ -115,11 +136,20 @@ def _opens_paragraph(layout: _Layout, quote: _Quote) -> bool:
     return _LEADING_SPACE.match(layout.paragraphs[piece.paragraph]).end() == piece.start
 
 
-def _attribute(layout: _Layout, quote: _Quote) -> bool:
-    """Find the quote's speaker in its own sentence; True if found."""
+def _attribute(layout: _Layout, quote: _Quote, previous: _Quote | None) -> bool:
+    """Find the quote's speaker in its own sentence; True if found. A quote joined to the one before by a
+    conjunction ('about "A," and "B," she said') shares its attribution."""
+    if previous is not None and previous.own_speaker and _coordinated(layout, previous, quote):
+        quote.speaker, quote.own_speaker = previous.speaker, True  # its kind is still its own shape's
+        return True
     first, last = quote.pieces[0], quote.pieces[-1]
-    after = _attribution_after(layout, last) if quote.closed else None
-    before = _attribution_before(layout, first.paragraph, *_frame_before(layout, first))
+    frame = _frame_before(layout, first)
+    before = _subordinate_attribution(layout, first.paragraph, *frame)
+    if before is not None:
+        after = None  # 'as Smith went on about "...," Jones nodded': the words after are the main clause
+    else:
+        after = _attribution_after(layout, last) if quote.closed else None
+        before = _attribution_before(layout, first.paragraph, *frame)
     if after is None and before is None:
         return False
     quote.has_own_verb = True
@@ -139,6 +169,14 @@ def _attribute(layout: _Layout, quote: _Quote) -> bool:
     else:
         layout.last_group = (paragraph, quote.speaker)
     return True
+
+
+def _coordinated(layout: _Layout, previous: _Quote, quote: _Quote) -> bool:
+    """Only a coordinating conjunction (and a comma) stands between the two quotes: they are one object."""
+    end, start = previous.pieces[-1], quote.pieces[0]
+    if end.paragraph != start.paragraph:
+        return False
+    return layout.paragraphs[start.paragraph][end.end : start.start].strip(" ,") in ("and", "or")
 
 
 def _leads_to_attribution(layout: _Layout, quote: _Quote) -> bool:

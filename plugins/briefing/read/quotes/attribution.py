@@ -16,6 +16,7 @@ from .vocabulary import (
     _COORDINATORS,
     _DASHES,
     _DETERMINERS,
+    _GO_FORMS,
     _INTRODUCTIONS,
     _INVERTIBLE_VERBS,
     _LEADING_SPACE,
@@ -35,6 +36,7 @@ from .vocabulary import (
     _SPEECH_VERB_BASE_FORMS,
     _SPEECH_VERBS,
     _SUBJECT_ENDS,
+    _SUBORDINATORS,
     _TIME_WORDS,
     _VERB_ENABLERS,
     _WITHOUT_OBJECT_VERBS,
@@ -65,6 +67,9 @@ def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
     token = tokens[i]
     if token.text in ("put", "puts"):
         return i + 1 < len(tokens) and tokens[i + 1].lower == "it"  # "as the memo put it"
+    if token.text in _GO_FORMS:  # "went on about ...", "...," she went on
+        following = [t.lower for t in tokens[i + 1 : i + 3]]
+        return following[:1] == ["on"] and following[1:] in ([], ["about"])
     if token.text not in _SPEECH_VERBS:  # lower case only: "Read more", "United States" are no verbs
         return False
     before = tokens[i - 1].lower if i > 0 else ""
@@ -81,7 +86,18 @@ def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
 
 
 def _is_according_to(tokens: list[_Token], i: int) -> bool:
-    return tokens[i].lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to"
+    return _source_words(tokens, i) > 0
+
+
+def _source_words(tokens: list[_Token], i: int) -> int:
+    """How many words of a preposition that brings in a source start at tokens[i]: "according to Smith", or
+    "per" before a noun phrase ("per the party's bylaws", "per Reuters"; not "per cent", "per year")."""
+    if i + 1 == len(tokens):
+        return 0
+    word, following = tokens[i].lower, tokens[i + 1]
+    if word == "according":
+        return 2 if following.lower == "to" else 0
+    return 1 if word == "per" and (following.lower in _NOUN_MARKERS or following.is_capitalised) else 0
 
 
 def _clause_before(layout: _Layout, paragraph: int, start: int, end: int) -> list[_Token]:
@@ -306,7 +322,7 @@ def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: 
     verb = tokens[i]
     before = next((t.lower for t in reversed(tokens[:i]) if not _is_adjunct(t)), "")  # "and repeatedly says"
     if _is_according_to(tokens, i):
-        return _subject_after(layout, paragraph, tokens, i + 2, tokens[-1].end)
+        return _subject_after(layout, paragraph, tokens, i + _source_words(tokens, i), tokens[-1].end)
     if before in _RELATIVE_PRONOUNS:
         return _subject_before(layout, paragraph, frame_start, tokens[i - 1].start)  # "Smith, who said"
     sentence_subject = functools.partial(
@@ -332,7 +348,7 @@ def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: 
 def _can_open_attribution(token: _Token, following: str) -> bool:
     """Whether a word right after a closing mark can start an attribution (a subject or a verb), unlike
     '"a mistake" to use', '"false," compared to'."""
-    if token.text in _SPEECH_VERBS or token.lower in ("according", "as"):  # "as the memo put it"
+    if token.text in _SPEECH_VERBS or token.lower in ("according", "per", "as"):  # "as the memo put it"
         return True
     if token.lower in _PHRASE_BREAKS or token.lower in _PREPOSITIONS or token.lower in _AUXILIARIES:
         return token.lower in _COORDINATORS
@@ -361,7 +377,7 @@ def _attribution_after(layout: _Layout, piece: _Piece) -> _Attribution | None:
         return _closing_attribution(layout, paragraph, start, end)
     for i, token in enumerate(tokens[: POST_ATTRIBUTION_MAX_WORDS + 1]):
         if _is_according_to(tokens, i):
-            return _Attribution(_subject_after(layout, paragraph, tokens, i + 2, end))
+            return _Attribution(_subject_after(layout, paragraph, tokens, i + _source_words(tokens, i), end))
         if not _is_speech_verb(tokens, i):
             continue
         if i == 0:
@@ -381,10 +397,8 @@ def _closing_attribution(layout: _Layout, paragraph: int, start: int, end: int) 
     if comma < 0:
         return None
     tokens = layout.tokens(paragraph, comma + 1, end)
-    if tokens and _is_according_to(
-        tokens, 0
-    ):  # '... a nationwide "walk-in" at 2,000 schools, according to the organizers.'
-        return _Attribution(_subject_after(layout, paragraph, tokens, 2, end))
+    if tokens and _is_according_to(tokens, 0):  # '... a "walk-in" at 2,000 schools, according to the organizers.'
+        return _Attribution(_subject_after(layout, paragraph, tokens, _source_words(tokens, 0), end))
     verbs = [i for i in range(min(len(tokens), CLOSING_ATTRIBUTION_MAX_WORDS)) if _is_speech_verb(tokens, i)]
     if not verbs or len(tokens) - verbs[0] > CLOSING_ATTRIBUTION_MAX_WORDS:
         return None
@@ -427,6 +441,26 @@ def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -
         if subject and (subject[0].pronoun or _names_person(layout, paragraph, subject)):
             return _Attribution(subject)
     return None
+
+
+def _subordinate_attribution(layout: _Layout, paragraph: int, start: int, end: int) -> _Attribution | None:
+    """The attribution of a quote that runs on inside a clause opened by a subordinating conjunction ("...,
+    and as Smith went on about "the deficit," Jones nodded"), or inside the source phrase that opens a
+    sentence ("According to a radio station citing "two officials," the minister has ..."): that clause's
+    speech verb and its subject, if it has both, or that source. The words after such a quote are the
+    sentence's main clause, not its attribution."""
+    clause = _clause_before(layout, paragraph, start, end)
+    opener = next((i for i, t in enumerate(clause) if t.lower not in _COORDINATORS), None)
+    if opener is None or opener + 1 == len(clause) or layout.plain[paragraph][clause[-1].end : end].strip():
+        return None  # no such clause, or the quote does not run on from it ('according to the police. "...')
+    if _is_according_to(clause, opener):
+        source = _subject_after(layout, paragraph, clause, opener + _source_words(clause, opener), end)
+        return _Attribution(source) if source else None
+    conjunction = clause[opener].text
+    if conjunction.lower() not in _SUBORDINATORS or not conjunction[1:].islower():  # not "AS", a name
+        return None
+    attribution = _attribution_before(layout, paragraph, clause[opener + 1].start, end)
+    return attribution if attribution is not None and attribution.subject else None
 
 
 def _owner_of_words(tokens: list[_Token]) -> list[_Token]:

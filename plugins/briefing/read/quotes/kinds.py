@@ -231,14 +231,15 @@ def _modifies_the_next_word(paragraphs: Sequence[str], quote: _Quote) -> bool:
 
 def _names_the_speaker(layout: _Layout, quote: _Quote) -> bool:
     """The phrase is part of the subject of a speech verb right after it ('an "anonymous" official said'):
-    it describes the one who speaks, it is not what they said."""
+    it describes the one who speaks, it is not what they said. A verb in -ing after a noun is a participle
+    that describes the noun ('as "unhinged" a tweet attacking a rival'): it has no subject."""
     piece = quote.pieces[-1]
     text = layout.plain[piece.paragraph]
     if text[piece.text_start : piece.text_end].rstrip(" ’'‘").endswith(_QUOTE_END_PUNCTUATION):
         return False
     tokens = layout.tokens(piece.paragraph, piece.end, min(len(text), piece.end + SUBJECT_AFTER_PHRASE_MAX_CHARS))
     for i, token in enumerate(tokens[: SUBJECT_AFTER_PHRASE_MAX_WORDS + 1]):
-        if _is_speech_verb(tokens, i):
+        if _is_speech_verb(tokens, i) and not (i and token.text.endswith("ing")):
             if i == 0 and not _opens_noun_phrase(layout.paragraphs[piece.paragraph], quote.pieces[0].start):
                 return False  # 'the ad "unmistakably" suggests': no noun of a subject after it or before it
             return not any(ch in _CLAUSE_PUNCTUATION for ch in text[piece.end : token.start])

@@ -34,6 +34,8 @@ AGENT_MAX_CHARS = 120
 _AGENT = frozenset({"by"})
 # A document's issuer follows one of these ("a statement from the ministry", "a report by the agency").
 _ISSUER_PREPOSITIONS = frozenset({"by", "from", "of"})
+# A document is on or in a page that its owner keeps ("a post on the council's website").
+_PLACE_PREPOSITIONS = frozenset({"on", "in"})
 # A person named right after a subject and a comma is in apposition to it ("Another critic, Jane Doe,"):
 # the comma and a space, not tuned.
 APPOSITIVE_GAP_CHARS = 3
@@ -82,7 +84,12 @@ def _described_speaker(layout: _Layout, paragraph: int, subject: list[_Token]) -
     if not words or not _has_content(words) or _without_possessive(words[-1].lower) in _TIME_WORDS:
         return None
     if words[-1].text.islower() and words[-1].lower in _DOCUMENT_WORDS:  # not "The Washington Post"
-        issuer = agent or _agent_after(layout, paragraph, words[-1], _ISSUER_PREPOSITIONS) or _issuer(words[:-1])
+        issuer = (
+            agent
+            or _agent_after(layout, paragraph, words[-1], _ISSUER_PREPOSITIONS)
+            or _issuer(words[:-1])
+            or _owner_of_place(layout, paragraph, words[-1])
+        )
         if not issuer:
             return _issuer_before(layout, paragraph, words[-1])
         words = issuer
@@ -104,6 +111,14 @@ def _agent_after(
     while agent and agent[0].lower in _DETERMINERS:
         agent = agent[1:]
     return agent if _has_content(agent) else []
+
+
+def _owner_of_place(layout: _Layout, paragraph: int, document: _Token) -> list[_Token]:
+    """The owner of the page a document is on or in ("a post on the council's website", "a passage in
+    Smith's book"): whoever keeps the page put it there."""
+    place = _agent_after(layout, paragraph, document, _PLACE_PREPOSITIONS)
+    page = next((i for i, t in enumerate(place) if t.lower in _DOCUMENT_WORDS), 0)
+    return place[:page] if page and place[page - 1].lower.endswith(("’s", "'s")) else []
 
 
 def _issuer_before(layout: _Layout, paragraph: int, document: _Token) -> str | None:
@@ -143,10 +158,13 @@ def _without_possessive(word: str) -> str:
 
 
 def _issuer(words: list[_Token]) -> list[_Token]:
-    """The name before a document's noun ("a Homeland Security memo", "the senator's letter"), if any."""
+    """The name before a document's noun ("a Homeland Security memo"), or its owner ("the senator's letter",
+    "the party's bylaws"), if any."""
     name = list(words)
     while name and not (name[0].is_capitalised or name[0].lower.endswith(("’s", "'s"))):
         name = name[1:]
+    if name and name[-1].lower.endswith(("’s", "'s")):
+        return name
     if not name or not all(t.is_capitalised or t.lower in _PHRASE_INNER_PREPOSITIONS for t in name):
         return []
     return name
@@ -248,6 +266,18 @@ def _speaker_of_sentence_before(layout: _Layout, paragraph: int, sentence: int) 
     if attribution is None or not attribution.subject:
         return None
     return _speaker_of(layout, paragraph, attribution.subject)
+
+
+def _person_subject_of_sentence_before(layout: _Layout, paragraph: int, sentence: int) -> str | None:
+    """For a quote that opens a sentence with no attribution, the person the sentence before is about, named
+    as its subject ('Smith backed the plan. "It is overdue."'), whatever its verb."""
+    if sentence == 0:
+        return None
+    end = layout.sentence_starts[paragraph][sentence - 1] - 1  # the space that ends the sentence before
+    subject = _sentence_subject(layout, paragraph, layout.sentence_tokens(paragraph, end))
+    if not subject or subject[0].pronoun or not _names_a_person_as_head(layout, paragraph, subject):
+        return None
+    return _speaker_of(layout, paragraph, subject)
 
 
 def _speaker_from_paragraph_before(layout: _Layout, touching: list[list[_Quote]], index: int) -> str | None:

@@ -74,6 +74,11 @@ _WITHOUT_OBJECT_VERBS = frozenset(
 ) | {"read", "reads"}
 # Verb forms that can come before their subject after a quote ("...," said Smith; reported the newspaper).
 _INVERTIBLE_VERBS = frozenset(form for _, third, _, past in _VERB_FORMS for form in (third, *past))
+# Forms of "go": "go on" is a speech verb when it goes on about something or ends the attribution ("...," she
+# went on), as "continue" is.
+_GO_FORMS = frozenset("go goes going gone went".split())
+# Conjunctions that open a clause set before the main one ("as Smith went on about "...," Jones nodded").
+_SUBORDINATORS = frozenset("as while when whenever after before because since although though until once".split())
 _VERB_ENABLERS = frozenset(
     "will would can could should may might must to did do does i you we they don’t didn’t don't didn't".split()
 )
