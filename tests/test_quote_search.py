@@ -3,8 +3,12 @@ title and filter, its place on the speaker's page as `target`, and nothing of it
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 
-from briefing.write.quote_search import record_html, search_records, write_quote_search
+from briefing.write.quote_search import QUOTE_INDEX_JSON, QUOTE_SEARCH_FOLDER, record_html
+from conftest import REPO
 
 HOSTILE = 'Jane <script>alert("x")</script> Doe'
 DOCUMENT = {
@@ -36,9 +40,19 @@ def fragments(folder) -> list[dict]:
     return found
 
 
+def index_quotes(output, document: dict) -> subprocess.CompletedProcess:
+    """What `make html` runs after the build, on an output folder holding `document` as quotes.json."""
+    (output / QUOTE_INDEX_JSON).parent.mkdir(parents=True, exist_ok=True)
+    (output / QUOTE_INDEX_JSON).write_text(json.dumps(document), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
+    command = [sys.executable, "-m", "briefing.write.quote_search", str(output)]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=True)
+
+
 def test_every_statement_is_one_record_with_its_speaker_and_target(tmp_path):
-    folder = tmp_path / "pagefind" / "quotes"
-    write_quote_search(search_records(DOCUMENT), str(folder))
+    run = index_quotes(tmp_path, DOCUMENT)
+    assert run.stdout.strip() == "quotes indexed for search: 3"
+    folder = tmp_path / QUOTE_SEARCH_FOLDER
     entry = json.loads((folder / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 3
     records = {f["meta"]["target"]: f for f in fragments(folder)}
@@ -64,7 +78,17 @@ def test_a_record_page_escapes_what_the_article_wrote():
     assert "&lt;img src=x&gt;" in html
 
 
+def test_the_index_is_kept_while_the_quotes_stay_the_same(tmp_path):
+    index_quotes(tmp_path, DOCUMENT)
+    entry = tmp_path / QUOTE_SEARCH_FOLDER / "pagefind-entry.json"
+    made = entry.stat().st_mtime_ns
+    assert "index kept" in index_quotes(tmp_path, DOCUMENT).stdout
+    assert entry.stat().st_mtime_ns == made
+    changed = {**DOCUMENT, "speakers": DOCUMENT["speakers"][1:]}
+    assert index_quotes(tmp_path, changed).stdout.strip() == "quotes indexed for search: 1"
+    assert json.loads(entry.read_text())["languages"]["en"]["page_count"] == 1
+
+
 def test_an_index_with_no_statements_is_still_written(tmp_path):
-    folder = tmp_path / "quotes"
-    write_quote_search([], str(folder))
-    assert (folder / "pagefind-entry.json").is_file()
+    index_quotes(tmp_path, {"language": "en", "speakers": []})
+    assert (tmp_path / QUOTE_SEARCH_FOLDER / "pagefind-entry.json").is_file()
