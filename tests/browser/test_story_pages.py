@@ -79,6 +79,8 @@ def test_quote_search_finds_statements_and_filters_by_speaker(page, site_url, sa
     assert set(speakers.all_inner_texts()) == {"Mike Pompeo"}
     href = results.first.get_attribute("href")
     assert re.search(r"quotes/mike-pompeo/#q-[0-9a-f]{16}$", href), href
+    # the record's address is the result's link, not a tag shown under the statement
+    expect(page.locator("#quote-search .pagefind-ui__result-tag")).to_have_count(0)
 
 
 def test_digest_day_lists_the_thread_its_stories_and_key_quotes(page, site_url, sample_site):

@@ -23,6 +23,7 @@
       if (result.meta && result.meta.target) {
         var target = new URL(result.meta.target, siteRoot);
         result.url = target.pathname + target.hash;
+        delete result.meta.target; // an address, not something to show under the statement
       }
       return result;
     },
