@@ -27,6 +27,7 @@ from .vocabulary import (
     _PHRASE_BREAKS,
     _PHRASE_INNER_PREPOSITIONS,
     _PHRASE_PREPOSITIONS,
+    _POSSESSIVE_ENDINGS,
     _POSTMODIFYING_ADJECTIVES,
     _PREPOSITIONS,
     _QUANTIFIERS,
@@ -73,7 +74,7 @@ def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
     if token.text not in _SPEECH_VERBS:  # lower case only: "Read more", "United States" are no verbs
         return False
     before = tokens[i - 1].lower if i > 0 else ""
-    if before in _NOUN_MARKERS or before.endswith(("’s", "'s")):
+    if before in _NOUN_MARKERS or before.endswith(_POSSESSIVE_ENDINGS):
         return False
     if token.text == "states":  # "the document states that", not "the states"
         return i + 1 < len(tokens) and tokens[i + 1].lower == "that"
@@ -83,10 +84,6 @@ def _is_speech_verb(tokens: list[_Token], i: int) -> bool:
             return i < 2 or not (tokens[i - 2].lower in _PREPOSITIONS | _NOUN_MARKERS or tokens[i - 2].text.isdigit())
         return previous.lower in ("he", "she", "it") or _is_adjunct(previous)
     return token.text not in _SPEECH_VERB_BASE_FORMS or before in _VERB_ENABLERS
-
-
-def _is_according_to(tokens: list[_Token], i: int) -> bool:
-    return _source_words(tokens, i) > 0
 
 
 def _source_words(tokens: list[_Token], i: int) -> int:
@@ -271,7 +268,7 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
             and token.text.islower()
             and (token.text.endswith("ed") or (token.lower != "of" and _is_name(phrase)))
             and not _noun_after_a_place(layout, paragraph, phrase, tokens[i + 1 : i + 2])
-            and not phrase[-1].lower.endswith(("’s", "'s"))  # "Smith's neighbours"
+            and not phrase[-1].lower.endswith(_POSSESSIVE_ENDINGS)  # "Smith's neighbours"
         ):
             break  # "Smith unleashed", "Jane Smith sings"
         if phrase and _is_verb_before_its_object(token, tokens[i + 1 : i + 2]):
@@ -283,7 +280,7 @@ def _sentence_subject(layout: _Layout, paragraph: int, tokens: list[_Token]) -> 
         return []
     text = layout.paragraphs[paragraph]
     for mention in layout.mentions_between(paragraph, tokens[0].start, tokens[-1].end):
-        if tokens[0].start <= mention.start and not text.startswith(("’s", "'s"), mention.end):
+        if tokens[0].start <= mention.start and not text.startswith(_POSSESSIVE_ENDINGS, mention.end):
             before = [t for t in tokens if t.end <= mention.start]
             if not before or before[-1].lower not in _PREPOSITIONS:
                 return [t for t in tokens if mention.start <= t.start < mention.end]
@@ -321,8 +318,9 @@ def _subject_of_verb(layout: _Layout, paragraph: int, frame_start: int, tokens: 
     """The subject of the speech verb tokens[i], found in the frame that starts at frame_start."""
     verb = tokens[i]
     before = next((t.lower for t in reversed(tokens[:i]) if not _is_adjunct(t)), "")  # "and repeatedly says"
-    if _is_according_to(tokens, i):
-        return _subject_after(layout, paragraph, tokens, i + _source_words(tokens, i), tokens[-1].end)
+    source_words = _source_words(tokens, i)
+    if source_words:
+        return _subject_after(layout, paragraph, tokens, i + source_words, tokens[-1].end)
     if before in _RELATIVE_PRONOUNS:
         return _subject_before(layout, paragraph, frame_start, tokens[i - 1].start)  # "Smith, who said"
     sentence_subject = functools.partial(
@@ -376,8 +374,9 @@ def _attribution_after(layout: _Layout, piece: _Piece) -> _Attribution | None:
     if not _can_open_attribution(tokens[0], tokens[1].lower if len(tokens) > 1 else ""):
         return _closing_attribution(layout, paragraph, start, end)
     for i, token in enumerate(tokens[: POST_ATTRIBUTION_MAX_WORDS + 1]):
-        if _is_according_to(tokens, i):
-            return _Attribution(_subject_after(layout, paragraph, tokens, i + _source_words(tokens, i), end))
+        source_words = _source_words(tokens, i)
+        if source_words:
+            return _Attribution(_subject_after(layout, paragraph, tokens, i + source_words, end))
         if not _is_speech_verb(tokens, i):
             continue
         if i == 0:
@@ -397,8 +396,9 @@ def _closing_attribution(layout: _Layout, paragraph: int, start: int, end: int) 
     if comma < 0:
         return None
     tokens = layout.tokens(paragraph, comma + 1, end)
-    if tokens and _is_according_to(tokens, 0):  # '... a "walk-in" at 2,000 schools, according to the organizers.'
-        return _Attribution(_subject_after(layout, paragraph, tokens, _source_words(tokens, 0), end))
+    source_words = _source_words(tokens, 0) if tokens else 0
+    if source_words:  # '... a "walk-in" at 2,000 schools, according to the organizers.'
+        return _Attribution(_subject_after(layout, paragraph, tokens, source_words, end))
     verbs = [i for i in range(min(len(tokens), CLOSING_ATTRIBUTION_MAX_WORDS)) if _is_speech_verb(tokens, i)]
     if not verbs or len(tokens) - verbs[0] > CLOSING_ATTRIBUTION_MAX_WORDS:
         return None
@@ -425,7 +425,7 @@ def _attribution_before(layout: _Layout, paragraph: int, start: int, end: int) -
     verbs = [
         i
         for i in range(len(tokens))
-        if _is_according_to(tokens, i) or (_is_speech_verb(tokens, i) and _introduces_speech(text, tokens, i))
+        if _source_words(tokens, i) or (_is_speech_verb(tokens, i) and _introduces_speech(text, tokens, i))
     ]
     # the verb nearest the quote, unless it is in a relative clause ("anybody who complains") or an
     # infinitive ("was too early to tell") and another one is there
@@ -453,8 +453,9 @@ def _subordinate_attribution(layout: _Layout, paragraph: int, start: int, end: i
     opener = next((i for i, t in enumerate(clause) if t.lower not in _COORDINATORS), None)
     if opener is None or opener + 1 == len(clause) or layout.plain[paragraph][clause[-1].end : end].strip():
         return None  # no such clause, or the quote does not run on from it ('according to the police. "...')
-    if _is_according_to(clause, opener):
-        source = _subject_after(layout, paragraph, clause, opener + _source_words(clause, opener), end)
+    source_words = _source_words(clause, opener)
+    if source_words:
+        source = _subject_after(layout, paragraph, clause, opener + source_words, end)
         return _Attribution(source) if source else None
     conjunction = clause[opener].text
     if conjunction.lower() not in _SUBORDINATORS or not conjunction[1:].islower():  # not "AS", a name
@@ -467,7 +468,7 @@ def _owner_of_words(tokens: list[_Token]) -> list[_Token]:
     """The one whose words a noun of speech brings in: "Smith's claim that ...", "the mayor's warning that"
     -> "Smith", "the mayor" (the noun the last one before the quote)."""
     for i in range(len(tokens) - 1, 0, -1):
-        if tokens[i].lower in _SPEECH_NOUNS and tokens[i - 1].lower.endswith(("’s", "'s")):
+        if tokens[i].lower in _SPEECH_NOUNS and tokens[i - 1].lower.endswith(_POSSESSIVE_ENDINGS):
             if i + 1 < len(tokens) and tokens[i + 1].lower != "that":
                 return []
             start = i - 1

@@ -18,6 +18,7 @@ from .vocabulary import (
     _NOT_CONTENT,
     _PERSON_PRONOUNS,
     _PHRASE_INNER_PREPOSITIONS,
+    _POSSESSIVE_ENDINGS,
     _PREPOSITIONS,
     _TIME_WORDS,
 )
@@ -51,13 +52,13 @@ def _speaker_of(layout: _Layout, paragraph: int, subject: list[_Token]) -> str |
         return _resolve_pronoun(layout, paragraph, subject[0])
     text = layout.paragraphs[paragraph]
     start, end = subject[0].start, subject[-1].end
-    if subject[-1].lower.endswith(("’s", "'s")):  # the owner of the words: "Smith's claim that ..."
+    if subject[-1].lower.endswith(_POSSESSIVE_ENDINGS):  # the owner of the words: "Smith's claim that ..."
         owner = layout.mentions_between(paragraph, subject[-1].start, subject[-1].end)
         if owner:
             return owner[-1].name
     head = None
     for mention in layout.mentions_between(paragraph, start, end):
-        if not text.startswith(("’s", "'s"), mention.end):
+        if not text.startswith(_POSSESSIVE_ENDINGS, mention.end):
             head = mention  # the last person named in the phrase ("Trump adviser Jane Doe")
     if head is not None and _is_head(subject, head):
         return head.name
@@ -118,7 +119,7 @@ def _owner_of_place(layout: _Layout, paragraph: int, document: _Token) -> list[_
     Smith's book"): whoever keeps the page put it there."""
     place = _agent_after(layout, paragraph, document, _PLACE_PREPOSITIONS)
     page = next((i for i, t in enumerate(place) if t.lower in _DOCUMENT_WORDS), 0)
-    return place[:page] if page and place[page - 1].lower.endswith(("’s", "'s")) else []
+    return place[:page] if page and place[page - 1].lower.endswith(_POSSESSIVE_ENDINGS) else []
 
 
 def _issuer_before(layout: _Layout, paragraph: int, document: _Token) -> str | None:
@@ -161,9 +162,9 @@ def _issuer(words: list[_Token]) -> list[_Token]:
     """The name before a document's noun ("a Homeland Security memo"), or its owner ("the senator's letter",
     "the party's bylaws"), if any."""
     name = list(words)
-    while name and not (name[0].is_capitalised or name[0].lower.endswith(("’s", "'s"))):
+    while name and not (name[0].is_capitalised or name[0].lower.endswith(_POSSESSIVE_ENDINGS)):
         name = name[1:]
-    if name and name[-1].lower.endswith(("’s", "'s")):
+    if name and name[-1].lower.endswith(_POSSESSIVE_ENDINGS):
         return name
     if not name or not all(t.is_capitalised or t.lower in _PHRASE_INNER_PREPOSITIONS for t in name):
         return []
@@ -175,7 +176,7 @@ def _names_a_person_as_head(layout: _Layout, paragraph: int, subject: list[_Toke
     relatives")."""
     text = layout.paragraphs[paragraph]
     return any(
-        not text.startswith(("’s", "'s"), mention.end) and _is_head(subject, mention)
+        not text.startswith(_POSSESSIVE_ENDINGS, mention.end) and _is_head(subject, mention)
         for mention in layout.mentions_between(paragraph, subject[0].start, subject[-1].end)
     )
 
@@ -247,7 +248,7 @@ def _may_be_subject(layout: _Layout, mention: PersonMention) -> bool:
     to Smith" names a source all the same."""
     text = layout.paragraphs[mention.paragraph]
     before = [t.lower for t in layout.tokens(mention.paragraph, max(0, mention.start - 15), mention.start)]
-    if text.startswith(("’s", "'s"), mention.end):
+    if text.startswith(_POSSESSIVE_ENDINGS, mention.end):
         return False
     return not before or before[-1] not in _PREPOSITIONS or before[-2:] == ["according", "to"]
 

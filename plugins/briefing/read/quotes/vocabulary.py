@@ -74,6 +74,8 @@ _WITHOUT_OBJECT_VERBS = frozenset(
 ) | {"read", "reads"}
 # Verb forms that can come before their subject after a quote ("...," said Smith; reported the newspaper).
 _INVERTIBLE_VERBS = frozenset(form for _, third, _, past in _VERB_FORMS for form in (third, *past))
+# The endings of a possessive ("Smith's", "Smith’s"), for str.endswith and str.startswith.
+_POSSESSIVE_ENDINGS = ("’s", "'s")
 # Forms of "go": "go on" is a speech verb when it goes on about something or ends the attribution ("...," she
 # went on), as "continue" is.
 _GO_FORMS = frozenset("go goes going gone went".split())
