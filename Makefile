@@ -33,23 +33,22 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 PAGEFIND=$(PYTHON) -m pagefind
 PAGEFIND_OPTS?=--exclude-selectors "article.briefing > :not(header):not(.body)" \
 	--exclude-selectors "article.briefing > header > :not(h1)"
-# The previous index is removed first: Pagefind names its files by content and would leave old ones behind.
-# It is made again only when a page changed since it was made (write/search_stamp.py: a digest of every page
-# and of these options); `make search-index` makes it again in any case.
+# The briefings' index is made again only when a page changed since it was made, or the command did
+# (write/search_stamp.py: a digest of every page and of the command, kept in pagefind/; it removes the
+# previous index first, as Pagefind names its files by content and would leave old ones behind);
+# `make search-index` makes it again in any case.
 # --quiet: Pagefind prints only its warnings and errors (an error still fails the build), so the build ends
 # with the plugin's summary and one line of ours, the page count Pagefind wrote into pagefind-entry.json.
 SEARCH_COUNT=$(PYTHON) -c 'import json, sys; entry = json.load(open(sys.argv[1], encoding="utf-8")); \
 	print("briefings indexed for search:", sum(lang["page_count"] for lang in entry["languages"].values()))' \
 	"$(OUTPUTDIR)/pagefind/pagefind-entry.json"
-SEARCH_STAMP=PYTHONPATH="$(BASEDIR)/plugins" PAGEFIND_OPTIONS='$(PAGEFIND_OPTS)' $(PYTHON) -m briefing.write.search_stamp
+INDEX_BRIEFINGS=PYTHONPATH="$(BASEDIR)/plugins" $(PYTHON) -m briefing.write.search_stamp "$(OUTPUTDIR)"
+PAGEFIND_COMMAND=$(PAGEFIND) --site "$(OUTPUTDIR)" --quiet $(PAGEFIND_OPTS)
 # The quote index's statements, one record each with a speaker filter, into pagefind/quotes/ (from the
 # quotes/quotes.json the build writes; plugins/briefing/write/quote_search.py).
 QUOTE_SEARCH=PYTHONPATH="$(BASEDIR)/plugins" $(PYTHON) -m briefing.write.quote_search "$(OUTPUTDIR)"
-MAKE_SEARCH=rm -rf "$(OUTPUTDIR)/pagefind" && $(PAGEFIND) --site "$(OUTPUTDIR)" --quiet $(PAGEFIND_OPTS) \
-	&& $(SEARCH_STAMP) record "$(OUTPUTDIR)"
-INDEX_SEARCH_AGAIN={ $(MAKE_SEARCH); } && $(SEARCH_COUNT) && $(QUOTE_SEARCH)
-INDEX_SEARCH={ if $(SEARCH_STAMP) current "$(OUTPUTDIR)"; then echo "search index: no page changed, index kept"; \
-	else $(MAKE_SEARCH); fi; } && $(SEARCH_COUNT) && $(QUOTE_SEARCH)
+INDEX_SEARCH=$(INDEX_BRIEFINGS) -- $(PAGEFIND_COMMAND) && $(SEARCH_COUNT) && $(QUOTE_SEARCH)
+INDEX_SEARCH_AGAIN=$(INDEX_BRIEFINGS) --again -- $(PAGEFIND_COMMAND) && $(SEARCH_COUNT) && $(QUOTE_SEARCH)
 
 # Build with the settings file $(1), then index the output for search, also when the build failed because
 # of rejected files (everything else was written); the build's failing status is kept.

@@ -1,6 +1,8 @@
 """The digest that says whether the briefings' search index is still that of the output's pages."""
 
-from briefing.write.search_stamp import briefings_index_digest, is_current, record, site_pages
+import sys
+
+from briefing.write.search_stamp import briefings_index_digest, is_current, main, record, site_pages
 
 
 def make_output(root):
@@ -45,3 +47,20 @@ def test_an_index_is_current_only_for_the_digest_it_recorded(tmp_path):
     assert not is_current(str(folder), "abc")
     record(str(folder), "abc")
     assert is_current(str(folder), "abc") and not is_current(str(folder), "abd")
+
+
+def test_the_command_runs_only_when_its_pages_or_itself_changed(tmp_path, capsys):
+    output = make_output(tmp_path)
+    runs = output / "runs.txt"
+    index = f"import os; os.makedirs({str(output / 'pagefind')!r}, exist_ok=True); open({str(runs)!r}, 'a').write('x')"
+    command = ["--", sys.executable, "-c", index]
+    assert main([str(output), *command]) == 0 and runs.read_text() == "x"
+    assert not (output / "pagefind" / "index.html").exists()  # the old index was removed first
+    assert main([str(output), *command]) == 0 and runs.read_text() == "x"
+    assert "index kept" in capsys.readouterr().out
+    assert main([str(output), "--again", *command]) == 0 and runs.read_text() == "xx"
+    (output / "index.html").write_text("<p>home, changed</p>")
+    assert main([str(output), *command]) == 0 and runs.read_text() == "xxx"
+    assert main([str(output), *command[:-1], index + "; raise SystemExit(3)"]) == 3  # another command
+    assert main([str(output), *command[:-1], index + "; raise SystemExit(3)"]) == 3  # a failed one is not kept
+    assert main([str(output)]) == 2

@@ -2,27 +2,28 @@
 the index's folder, so that a rebuild in which no page changed does not run Pagefind again.
 
 The briefings' index is made from every HTML page of the output (Pagefind reads them all and indexes
-those marked `data-pagefind-body`) with `make html`'s Pagefind options; the quote index from
+those marked `data-pagefind-body`) by `make html`'s Pagefind command; the quote index from
 `quotes/quotes.json`. Both digests also hold Pagefind's version. Pagefind rewrites a whole index at
-once, so when anything changed the index is made again from scratch.
+once, so when anything changed the index is made again from scratch:
 
-    python -m briefing.write.search_stamp current OUTPUTDIR   # exit 0: the briefings' index is current
-    python -m briefing.write.search_stamp record OUTPUTDIR    # after indexing: keep the digest
+    python -m briefing.write.search_stamp OUTPUTDIR [--again] -- PAGEFIND COMMAND...
 
-The Pagefind options come in the environment variable PAGEFIND_OPTIONS. Reading the pages grows with the
-output's bytes (some 0.1 s for 70 MB); indexing them costs seconds.
+runs the command (after removing OUTPUTDIR/pagefind/) unless the index there was made by the same
+command from the same pages, or always with --again, and keeps the digest. Reading the pages grows with
+the output's bytes (some 0.1 s for 70 MB); indexing them costs seconds.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import subprocess
 import sys
 from importlib import metadata
 
 STAMP_NAME = ".briefing-indexed-from"
 INDEX_FOLDER = "pagefind"
-OPTIONS_VARIABLE = "PAGEFIND_OPTIONS"
 _CHUNK = 1 << 20
 
 
@@ -73,16 +74,21 @@ def record(index_folder: str, digest: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] not in ("current", "record"):
-        print("usage: python -m briefing.write.search_stamp current|record OUTPUTDIR", file=sys.stderr)
+    again = "--again" in argv[: argv.index("--")] if "--" in argv else False
+    if "--" not in argv or not argv[0] or argv[0].startswith("-") or argv.index("--") + 1 == len(argv):
+        print("usage: python -m briefing.write.search_stamp OUTPUTDIR [--again] -- COMMAND...", file=sys.stderr)
         return 2
-    command, output = argv
-    digest = briefings_index_digest(output, os.environ.get(OPTIONS_VARIABLE, ""))
+    output, command = argv[0], argv[argv.index("--") + 1 :]
+    digest = briefings_index_digest(output, " ".join(command))
     folder = os.path.join(output, INDEX_FOLDER)
-    if command == "record":
-        record(folder, digest)
+    if not again and is_current(folder, digest):
+        print("search index: no page changed, index kept")
         return 0
-    return 0 if is_current(folder, digest) else 1
+    shutil.rmtree(folder, ignore_errors=True)  # Pagefind names its files by content: old ones would stay
+    status = subprocess.run(command, check=False).returncode
+    if status == 0:
+        record(folder, digest)
+    return status
 
 
 if __name__ == "__main__":
