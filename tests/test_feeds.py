@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from sites import PUBLISHED_SITEURL
+from sites import PUBLISHED_SITEURL, SAMPLE_SIDECARS
 from test_site import page_path
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -29,9 +29,19 @@ def titles_by_tag(build) -> dict[str, set[str]]:
     return tags
 
 
+def given_tags() -> set[str]:
+    """The tags the sample site's sidecar files give."""
+    return {tag.strip() for text in SAMPLE_SIDECARS.values() for tag in text.split("[", 1)[1].split("]")[0].split(",")}
+
+
 def tags_with_pages(build) -> dict[str, set[str]]:
-    """The tags two briefings or more share: the ones with a page and a feed (BRIEFING_PAGE_MIN_BRIEFINGS)."""
-    return {tag: titles for tag, titles in titles_by_tag(build).items() if len(titles) >= 2}
+    """The tags two briefings or more share (BRIEFING_PAGE_MIN_BRIEFINGS) that front matter gives: the ones
+    with a page and a feed of their own (a shared tag taken from the entities is the entity's page)."""
+    return {tag: titles for tag, titles in titles_by_tag(build).items() if len(titles) >= 2 and tag in given_tags()}
+
+
+def entity_urls(build) -> dict[str, str]:
+    return {e["name"]: e["url"] for r in build.archive["articles"] for e in r["entities"] if e["url"]}
 
 
 def tag_slug(tag: str) -> str:
@@ -89,6 +99,25 @@ def test_a_tag_of_one_briefing_has_no_page_or_feed_and_is_shown_without_a_link(s
     for tag in lone:
         assert not (sample_site.out / "tags" / tag_slug(tag)).exists(), tag
         assert not (sample_site.out / "feeds" / f"tag-{tag_slug(tag)}.atom.xml").exists(), tag
+
+
+def test_a_shared_tag_taken_from_an_entity_links_to_the_entitys_page_and_has_no_page_or_feed(sample_site):
+    shared = {tag for tag, titles in titles_by_tag(sample_site).items() if len(titles) >= 2}
+    urls = entity_urls(sample_site)
+    taken = sorted(tag for tag in shared - given_tags() if tag in urls)
+    assert taken, "the two samples share no tag taken from their entities"
+    index = (sample_site.out / "tags" / "index.html").read_text(encoding="utf-8")
+    for record in sample_site.archive["articles"]:
+        page = page_path(sample_site.out, record["url"]).read_text(encoding="utf-8")
+        tags_nav = page.split('<nav class="tags"', 1)[1].split("</nav>", 1)[0]
+        for tag in taken:
+            assert f'<a href="../../{urls[tag]}">{tag}</a>' in tags_nav, tag
+    for tag in taken:
+        assert f'<a href="../{urls[tag]}">{tag}</a>' in index, tag
+        assert not (sample_site.out / "tags" / tag_slug(tag)).exists(), tag
+        assert not (sample_site.out / "feeds" / f"tag-{tag_slug(tag)}.atom.xml").exists(), tag
+    for tag in tags_with_pages(sample_site):
+        assert f'<a href="../tags/{tag_slug(tag)}/">{tag}</a>' in index, tag
 
 
 def test_the_main_feed_carries_the_text_and_tag_feeds_only_the_summary(sample_site):

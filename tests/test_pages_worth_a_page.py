@@ -7,7 +7,7 @@ import dataclasses
 
 from briefing.corpus.archive import link_archive
 from briefing.corpus.curation import parse_curation
-from briefing.corpus.entity_index import tags_with_pages, worth_a_page
+from briefing.corpus.entity_index import tag_index, worth_a_page
 from briefing.records import Briefing, NamedEntity
 from briefing.settings import CorpusSettings
 
@@ -65,6 +65,10 @@ def test_drafts_do_not_count_towards_a_page():
     assert urls(links, "articles/two.txt")["Tomas Varga"] is None
 
 
+def own_pages(links) -> set[str]:
+    return {key for key, entry in links.tags.items() if entry.page}
+
+
 def test_tags_two_briefings_share_get_a_page_whatever_their_case():
     links = linked(
         [
@@ -72,16 +76,39 @@ def test_tags_two_briefings_share_get_a_page_whatever_their_case():
             briefing("two", HARBOUR_MASTER, tags=("storms",)),
         ]
     )
-    assert "storms" in links.tag_pages
-    assert "fisheries" not in links.tag_pages
-    assert "elin sorvik" in links.tag_pages  # a tag taken from the most salient entities of both
+    assert own_pages(links) == {"storms"}
+    assert links.tags["storms"].briefings == 2
+    assert not links.tags["fisheries"].page and links.tags["fisheries"].entity is None
     assert "Fisheries" in links.articles["articles/one.txt"].tags  # archive.json keeps every tag
 
 
-def test_tags_with_pages_counts_briefings_and_keeps_curated_names():
+def test_a_tag_taken_from_an_entity_is_that_entitys_page_not_a_tag_page_of_its_own():
+    links = linked([briefing("one", HARBOUR_MASTER), briefing("two", HARBOUR_MASTER)])
+    assert "Elin Sorvik" in links.articles["articles/one.txt"].tags  # the most salient entity of both
+    entry = links.tags["elin sorvik"]
+    assert entry.entity == "Elin Sorvik" and not entry.page
+    assert links.entity_pages["Elin Sorvik"].url == "people/elin-sorvik/"
+
+
+def test_a_tag_front_matter_gives_keeps_its_own_page_when_it_names_an_entity():
+    links = linked([briefing("one", HARBOUR_MASTER, tags=("Elin Sorvik",)), briefing("two", HARBOUR_MASTER)])
+    entry = links.tags["elin sorvik"]
+    assert entry.page and entry.entity is None and entry.briefings == 2
+
+
+def test_tag_index_counts_briefings_and_keeps_curated_names():
     tags = [("Storms", "Lune"), ("storms",), ("Oakham",)]
-    assert tags_with_pages(tags, ["Oakham"], 2) == {"storms", "oakham"}
-    assert tags_with_pages(tags, [], 1) == {"storms", "lune", "oakham"}
+    index = tag_index(tags, ["Oakham"], 2)
+    assert {key for key, entry in index.items() if entry.page} == {"storms", "oakham"}
+    assert index["storms"].name == "Storms"  # as the first briefing spells it
+    assert {key for key, entry in tag_index(tags, [], 1).items() if entry.page} == {"storms", "lune", "oakham"}
+
+
+def test_a_tag_naming_two_entities_with_pages_keeps_a_page_of_its_own():
+    index = tag_index([("Georgia",), ("Georgia",)], [], 2, entity_names=["Georgia", "georgia"])
+    assert index["georgia"].page and index["georgia"].entity is None
+    index = tag_index([("Georgia",), ("Georgia",)], [], 2, entity_names=["Georgia"])
+    assert index["georgia"].entity == "Georgia"
 
 
 def test_worth_a_page_needs_a_briefing_unless_curated():

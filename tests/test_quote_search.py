@@ -1,5 +1,6 @@
 """The quote index's search bundle, indexed by the real Pagefind: one record per statement, its speaker as
-title and filter, its place on the speaker's page as `target`, and nothing of it read as markup."""
+title and filter, where it is shown as `target` (its place on the speaker's page, or the briefing that
+carried it when the speaker has no page), and nothing of it read as markup."""
 
 import gzip
 import json
@@ -18,14 +19,24 @@ DOCUMENT = {
             "speaker": HOSTILE,
             "url": "quotes/jane-doe/",
             "quotes": [
-                {"id": "q-0000000000000001", "text": "We will rebuild the bridge <b>by spring</b>."},
-                {"id": "q-0000000000000002", "text": "Nobody was hurt, and that is what matters."},
+                {
+                    "id": "q-0000000000000001",
+                    "text": "We will rebuild the bridge <b>by spring</b>.",
+                    "url": "quotes/jane-doe/#q-0000000000000001",
+                },
+                {
+                    "id": "q-0000000000000002",
+                    "text": "Nobody was hurt, and that is what matters.",
+                    "url": "quotes/jane-doe/#q-0000000000000002",
+                },
             ],
         },
-        {
+        {  # quoted by one briefing: no page of its own
             "speaker": "Harbour Authority",
-            "url": "quotes/harbour-authority/",
-            "quotes": [{"id": "q-0000000000000003", "text": "The port reopens on Monday."}],
+            "url": None,
+            "quotes": [
+                {"id": "q-0000000000000003", "text": "The port reopens on Monday.", "url": "briefings/port-reopens/"}
+            ],
         },
     ],
 }
@@ -59,9 +70,9 @@ def test_every_statement_is_one_record_with_its_speaker_and_target(tmp_path):
     assert set(records) == {
         "quotes/jane-doe/#q-0000000000000001",
         "quotes/jane-doe/#q-0000000000000002",
-        "quotes/harbour-authority/#q-0000000000000003",
+        "briefings/port-reopens/",
     }
-    port = records["quotes/harbour-authority/#q-0000000000000003"]
+    port = records["briefings/port-reopens/"]
     assert port["content"] == "The port reopens on Monday."
     assert port["meta"]["title"] == "Harbour Authority"
     assert port["filters"] == {"speaker": ["Harbour Authority"]}

@@ -75,7 +75,7 @@ def _story_pages(context: dict, siteurl: str, entry) -> list[SitemapEntry]:
     speakers = context.get("quote_speakers", [])
     if speakers:
         entries.append(entry(QUOTES_URL, [a for s in speakers for q in s.quotes for a in q.articles]))
-        entries.extend(entry(s.url, [a for q in s.quotes for a in q.articles]) for s in speakers)
+        entries.extend(entry(s.url, [a for q in s.quotes for a in q.articles]) for s in speakers if s.url)
     digest = context.get("digest_pages", [])
     if digest:
         entries.append(SitemapEntry(page_address(siteurl, DIGEST_URL), max(page.end[:10] for page in digest)))

@@ -19,7 +19,7 @@ from ..settings import CorpusSettings
 from .canonical import CanonicalEntities, canonicalize
 from .curation import Curation
 from .digest import DatedStory, DigestPeriod, digest_periods
-from .entity_index import ArticleEntity, EntityPage, entity_pages, key_quotes, most_salient, tags_with_pages
+from .entity_index import ArticleEntity, EntityPage, TagEntry, entity_pages, key_quotes, most_salient, tag_index
 from .quote_index import STATEMENT, SpeakerQuotes, quote_index
 from .stories import StoryItem, StoryLinks, StoryThread, link_stories, stories_key
 from .thread_briefing import ThreadBriefing, ThreadStory, cached_thread_briefing
@@ -38,7 +38,7 @@ class ArchiveLinks:
     thread_briefings: dict[str, ThreadBriefing] = field(default_factory=dict)  # thread slug -> its briefing
     quote_index: tuple[SpeakerQuotes, ...] = ()  # the listed articles' speakers, most statements first
     digest: tuple[DigestPeriod, ...] = ()  # days, then weeks, newest first
-    tag_pages: frozenset[str] = frozenset()  # tags (case-folded) worth a page; the others are shown unlinked
+    tags: dict[str, TagEntry] = field(default_factory=dict)  # case-folded tag -> its entry in the tag index
 
 
 def link_archive(
@@ -99,10 +99,16 @@ def link_archive(
             if by_key[key].date
         ]
     )
-    # 7. the tags worth a page: named by enough listed briefings, or curated
+    # 7. the tag index: a tag worth a page links to the entity it names, or has a page of its own
     curated_names = [name for entity in curation.entities for name in (entity.name, *entity.aliases)]
-    tag_pages = tags_with_pages([articles[key].tags for key in listed], curated_names, settings.page_min_briefings)
-    return ArchiveLinks(articles, pages, tuple(stories.threads), briefings, index, digest, tag_pages)
+    tags = tag_index(
+        [articles[key].tags for key in newest_first],
+        curated_names,
+        settings.page_min_briefings,
+        pages,
+        given=[tag for key in listed for tag in by_key[key].tags],
+    )
+    return ArchiveLinks(articles, pages, tuple(stories.threads), briefings, index, digest, tags)
 
 
 def _thread_story(briefing: Briefing, entities: list[ArticleEntity], quotes: list[Quote]) -> ThreadStory:

@@ -86,15 +86,52 @@ def worth_a_page(briefings: int, curated: bool, min_briefings: int) -> bool:
     return curated or (briefings > 0 and briefings >= min_briefings)
 
 
-def tags_with_pages(
-    article_tags: Iterable[Sequence[str]], curated: Iterable[str], min_briefings: int
-) -> frozenset[str]:
-    """The tags (case-folded) that get a page: `article_tags` are the listed briefings' tags, each list
-    without repeats; `curated` the curated list's names. One pass over the tags: linear in the archive."""
-    counts = Counter(tag.casefold() for tags in article_tags for tag in tags)
+@dataclass(frozen=True)
+class TagEntry:
+    """One tag of the archive as the tag index lists it."""
+
+    key: str  # the tag case-folded: one tag however an article spells it
+    name: str  # as the first listed briefing that has it spells it
+    briefings: int  # listed briefings that have it
+    entity: str | None = None  # the entity whose page the tag is, when it names one (no tag page then)
+    page: bool = False  # whether it has a tag page of its own
+
+
+def tag_index(
+    article_tags: Iterable[Sequence[str]],
+    curated: Iterable[str],
+    min_briefings: int,
+    entity_names: Iterable[str] = (),
+    given: Iterable[str] = (),
+) -> dict[str, TagEntry]:
+    """Every tag of the listed briefings (`article_tags`, each list without repeats, in the order the
+    site lists them) and of the curated list (`curated` names), by key. A tag worth a page
+    (`worth_a_page`) that the corpus stage took from the entities and that names exactly one entity with
+    a page (`entity_names`, case-folded) is that entity's page: one page per name, not a tag page listing
+    the same stories again. A tag some front matter gives (`given`) is the user's topic and keeps a page
+    of its own. One pass over the tags: linear in the archive."""
+    curated = list(curated)
+    counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for tags in article_tags:
+        for tag in tags:
+            key = tag.casefold()
+            counts[key] += 1
+            spelled.setdefault(key, tag)
+    for name in curated:
+        spelled.setdefault(name.casefold(), name)
     curated_keys = {name.casefold() for name in curated}
-    names = counts.keys() | curated_keys
-    return frozenset(name for name in names if worth_a_page(counts[name], name in curated_keys, min_briefings))
+    given_keys = {name.casefold() for name in given}
+    entity_keys: dict[str, list[str]] = {}
+    for name in entity_names:
+        entity_keys.setdefault(name.casefold(), []).append(name)
+    entries = {}
+    for key in sorted(counts.keys() | curated_keys):
+        worth = worth_a_page(counts[key], key in curated_keys, min_briefings)
+        named = entity_keys.get(key, [])
+        entity = named[0] if worth and len(named) == 1 and key not in given_keys else None
+        entries[key] = TagEntry(key, spelled[key], counts[key], entity, worth and entity is None)
+    return entries
 
 
 def entity_pages(

@@ -33,6 +33,7 @@ ENTITY_PAGES_KEY = "briefing_entities"
 # The SpeakerPages of write/quote_pages.py (the quote index) and the DigestPages of write/digest_pages.py.
 QUOTE_SPEAKERS_KEY = "quote_speakers"
 DIGEST_PAGES_KEY = "digest_pages"
+TAG_INDEX_KEY = "tag_index"  # the tags index: every tag with a page, its own or its entity's
 
 
 class BriefingGenerator(Generator):
@@ -147,7 +148,7 @@ class BriefingGenerator(Generator):
             quote_search=QUOTE_SEARCH_FOLDER,
         )
         template = self.get_template("speaker")
-        for speaker in self.speakers:
+        for speaker in (s for s in self.speakers if s.has_page):
             writer.write_file(
                 speaker.save_as, template, self.context, relative_urls=relative, url=speaker.url, speaker=speaker
             )

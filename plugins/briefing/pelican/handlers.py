@@ -24,7 +24,7 @@ from ..report import REPORT_KEY, BuildReport
 from ..settings import BriefingSettings
 from ..slugs import unique_slugs
 from ..write.digest_pages import digest_pages
-from ..write.pages import EntityKind, article_page, thread_pages
+from ..write.pages import EntityKind, article_page, tag_links, thread_pages
 from ..write.quote_pages import speaker_pages
 from .generator import (
     ARCHIVE_KEY,
@@ -32,6 +32,7 @@ from .generator import (
     ENTITY_KINDS_KEY,
     ENTITY_PAGES_KEY,
     QUOTE_SPEAKERS_KEY,
+    TAG_INDEX_KEY,
     THREAD_PAGES_KEY,
     BriefingGenerator,
 )
@@ -72,17 +73,18 @@ def link_articles(generator) -> None:
     # 4. what the write stage reads: one page object per article, the thread, quote and digest pages, the tags
     pages_by_key = {a.briefing.source_path: a for a in listed}
     entity_urls = {name: page.url for name, page in links.entity_pages.items()}
-    speakers = speaker_pages(links.quote_index, pages_by_key, entity_urls)
-    speaker_urls = {speaker.name: speaker.url for speaker in speakers}
+    speakers = speaker_pages(links.quote_index, pages_by_key, entity_urls, options.corpus.page_min_briefings)
+    speaker_urls = {speaker.name: speaker.url for speaker in speakers if speaker.has_page}
     threads = thread_pages(links.threads, pages_by_key, links.thread_briefings, speaker_urls, entity_urls)
+    tag_pages = {key: named(Tag, entry.name, generator.settings) for key, entry in links.tags.items() if entry.page}
+    tag_urls = {key: tag.url for key, tag in tag_pages.items()}
     for article in articles:
         record = links.articles[article.briefing.source_path]
         page = article_page(article, record, pages_by_key, threads, options.words_per_minute, options.related_shown)
-        # only tags worth a page become Pelican's tags (and so get a page and a feed); the others are shown
-        linked = [name for name in record.tags if name.casefold() in links.tag_pages]
-        unlinked = tuple(name for name in record.tags if name.casefold() not in links.tag_pages)
-        article.links = dataclasses.replace(page, unlinked_tags=unlinked)
-        article.tags = [named(Tag, name, generator.settings) for name in linked]
+        # only tags with a page of their own become Pelican's tags (and so get a page and a feed); a tag
+        # that names an entity links to the entity's page, a tag too few briefings have to none
+        article.tags = [tag_pages[key] for name in record.tags if (key := name.casefold()) in tag_pages]
+        article.links = dataclasses.replace(page, tags=tag_links(record.tags, links.tags, tag_urls, entity_urls))
     for draft in generator.drafts:
         # Pelican writes a draft with its category, which articles of a site without category pages
         # (CATEGORY_SAVE_AS empty) lack: the default category, as Pelican would give it.
@@ -93,6 +95,15 @@ def link_articles(generator) -> None:
     generator.context[QUOTE_SPEAKERS_KEY] = speakers
     generator.context[DIGEST_PAGES_KEY] = digest_pages(links.digest, pages_by_key, threads, speaker_urls)
     generator.context[ENTITY_PAGES_KEY] = links.entity_pages
+    generator.context[TAG_INDEX_KEY] = sorted(
+        tag_links(
+            [e.name for e in links.tags.values() if e.briefings and (e.page or e.entity)],
+            links.tags,
+            tag_urls,
+            entity_urls,
+        ),
+        key=lambda tag: (tag.name.casefold(), tag.name),
+    )
     generator.context[ENTITY_KINDS_KEY] = [
         EntityKind(TYPE_TITLES[kind], f"{folder}/", sum(1 for p in links.entity_pages.values() if p.type == kind))
         for kind, folder in TYPE_FOLDERS.items()

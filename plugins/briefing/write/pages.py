@@ -158,7 +158,31 @@ class ArticlePage:
     copies: tuple = ()  # pages of the same text filed under another name
     body_html: str = ""  # the body's paragraphs, escaped, first mention of each entity linked
     reading_minutes: int = 1
-    unlinked_tags: tuple[str, ...] = ()  # tags without a page of their own (BRIEFING_PAGE_MIN_BRIEFINGS)
+    tags: tuple[TagLink, ...] = ()  # every tag, in order, with the page it links to when it has one
+
+
+@dataclass(frozen=True)
+class TagLink:
+    """A tag as a page shows it: its page is its own (`tags/...`) or that of the entity it names; a tag
+    fewer than BRIEFING_PAGE_MIN_BRIEFINGS briefings have is shown without a link."""
+
+    name: str
+    url: str | None = None  # from the site root
+    briefings: int = 0  # listed briefings that have it (the tag index's count)
+
+
+def tag_links(names, entries: dict, tag_urls: dict[str, str], entity_urls: dict[str, str]) -> tuple[TagLink, ...]:
+    """`names` as TagLinks: `entries` is the corpus stage's tag index (case-folded tag -> TagEntry),
+    `tag_urls` the addresses of the tag pages by case-folded tag, `entity_urls` those of entity pages."""
+    links = []
+    for name in names:
+        entry = entries.get(name.casefold())
+        if entry is None:  # a tag of an article the site does not list (a draft)
+            links.append(TagLink(name))
+            continue
+        url = entity_urls.get(entry.entity) if entry.entity else tag_urls.get(entry.key)
+        links.append(TagLink(name, url, entry.briefings))
+    return tuple(links)
 
 
 def thread_pages(

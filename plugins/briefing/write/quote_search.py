@@ -32,15 +32,17 @@ from .search_stamp import file_digest, is_current, pagefind_version, record
 QUOTE_INDEX_JSON = "quotes/quotes.json"
 QUOTE_SEARCH_FOLDER = "pagefind/quotes"
 # The shape of a record page (record_html): a new one when it changes, so that older indexes are made again.
-RECORD_FORMAT = "quote records 2"
+RECORD_FORMAT = "quote records 3"
 
 
 def search_records(document: dict) -> list[dict]:
-    """One record per statement of quotes.json: its words, its speaker, its place on the speaker's page."""
+    """One record per statement of quotes.json: its words, its speaker, where it is shown (its place on
+    the speaker's page, or the briefing that carried it)."""
     return [
-        {"target": f"{speaker['url']}#{quote['id']}", "content": quote["text"], "speaker": speaker["speaker"]}
+        {"target": quote["url"], "content": quote["text"], "speaker": speaker["speaker"]}
         for speaker in document.get("speakers", [])
         for quote in speaker.get("quotes", [])
+        if quote.get("url")
     ]
 
 
