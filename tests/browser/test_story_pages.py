@@ -43,7 +43,9 @@ def test_thread_page_briefs_the_story_at_its_top(page, site_url, sample_site):
     assert headings == [h for h in order if h != "Corroborated facts"]
     said = page.locator(".thread-quotes figure", has_text=ADVISED)
     expect(said).to_have_count(1)
-    expect(said.locator(".carriers li")).to_have_count(2)
+    # the thread lists its stories itself: a statement names the briefings that carried it by outlet
+    expect(said.locator(".carried-by a")).to_have_count(2)
+    expect(said.locator(".carried-by")).to_contain_text("FDD's Long War Journal")
     expect(page.locator(".outlets tbody tr")).to_have_count(2)
 
 

@@ -1,6 +1,7 @@
 """The site's writer (Pelican's `get_writer` signal): Pelican's own, except that
 - only the main feeds carry each briefing's full text; every other feed (tags, people, organizations,
   places, threads) carries its summary and a link, so an archive's feeds hold one copy of each text;
+- a page is written without its template's indentation (write/outputs.py);
 - a page or feed whose bytes are those already on disk is not written again (a rebuild rewrites only
   what changed, and an unchanged page keeps its modification time, so a deployment copies only the new);
 - at the end of the build it removes the pages the previous build wrote and this one did not
@@ -80,7 +81,7 @@ class BriefingWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return UnchangedFileSkipped(filename, encoding)
+        return UnchangedFileSkipped(filename, encoding, html=filename.endswith((".html", ".htm")))
 
     def write_feed(
         self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
