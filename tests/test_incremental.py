@@ -9,7 +9,7 @@ import shutil
 import pytest
 from conftest import REPO
 from test_search_index import indexed_page_count
-from test_site import make_html, page_path, site_bytes
+from test_site import make_html, page_path, run_make, site_bytes
 
 # A third story, written for this test: it shares Basra and Mike Pompeo with the samples and names a
 # person and a tag of its own, so it adds a page to the shared entities and has a lone name.
@@ -92,3 +92,69 @@ def test_a_rebuild_rewrites_only_the_files_that_changed(tmp_path):
     assert "search index: no page changed, index kept" in second.log
     assert "(no quote changed: index kept)" in second.log
     assert sorted(p.relative_to(second.out) for p in (second.out / "pagefind").rglob("*")) == index_before
+
+
+# --- an unchanged site: every page kept ---------------------------------------------------------------
+
+KEPT = "site unchanged since the last build: every page kept"
+
+
+def mtimes(root) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+
+
+def test_an_unchanged_site_is_not_rendered_again_and_keeps_every_file(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    first = make_html(content, tmp_path / "out", tmp_path / "cache")
+    assert first.returncode == 0, first.log[-3000:]
+    assert KEPT not in first.log
+    before = mtimes(first.out)
+    second = make_html(content, tmp_path / "out", tmp_path / "cache")
+    assert second.returncode == 0, second.log[-3000:]
+    assert KEPT in second.log
+    assert "related stories and threads" not in second.log.split(KEPT, 1)[1].split("time:", 1)[0]
+    # not one file written but the theme's static files Pelican copies: archive.json, the sitemap and
+    # the search indexes included
+    assert {p: t for p, t in mtimes(second.out).items() if not p.startswith("theme/")} == {
+        p: t for p, t in before.items() if not p.startswith("theme/")
+    }
+    (content / "articles" / "2018-09-28-us-evacuates-basra-consulate.txt").touch()  # its time alone is no change
+    (content / FOLLOW_UP).write_text(FOLLOW_UP_TEXT, encoding="utf-8")
+    (content / FOLLOW_UP).unlink()
+    assert KEPT in make_html(content, tmp_path / "out", tmp_path / "cache").log
+
+
+def test_a_changed_article_a_lost_page_or_a_new_setting_renders_the_site_again(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = make_html(content, out, cache)
+    assert first.returncode == 0, first.log[-3000:]
+    pages = site_bytes(out)
+    lost = page_path(out, first.archive["articles"][0]["url"])
+    lost.unlink()
+    again = make_html(content, out, cache)
+    assert KEPT not in again.log and lost.is_file()
+    assert site_bytes(out) == pages
+    assert KEPT in make_html(content, out, cache).log
+    renamed = run_make("html", content, out, cache, {"PELICANOPTS": """-e SITENAME='"Harbour desk"'"""})
+    assert renamed.returncode == 0, renamed.log[-3000:]
+    assert KEPT not in renamed.log and "Harbour desk" in (out / "index.html").read_text(encoding="utf-8")
+    (content / FOLLOW_UP).write_text(FOLLOW_UP_TEXT, encoding="utf-8")
+    added = make_html(content, out, cache)
+    assert KEPT not in added.log
+    assert FOLLOW_UP in {a["source_path"] for a in added.archive["articles"]}
+    clean = make_html(content, tmp_path / "clean", cache)
+    assert site_bytes(out) == site_bytes(clean.out)
+
+
+def test_a_kept_site_still_fails_on_a_rejected_file(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    (content / "articles" / "scan.txt").write_bytes(b"\x00\x01\x02 not text \xff\xfe")
+    first = make_html(content, tmp_path / "out", tmp_path / "cache")
+    assert first.returncode != 0 and "scan.txt" in first.log
+    second = make_html(content, tmp_path / "out", tmp_path / "cache")
+    assert KEPT in second.log
+    assert second.returncode != 0 and "scan.txt" in second.log

@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 SITEMAP_SAVE_AS = "sitemap.xml"
 # Direct templates listed in the sitemap, by the setting prefix that holds their URL ("" for the index).
 LISTING_TEMPLATES = {"index": None, "archives": "ARCHIVES", "tags": "TAGS", "authors": "AUTHORS"}
+# Set by the briefing plugin when the site is as the last complete build left it (its pelican/kept_site.py):
+# the context then holds none of its pages, and nothing is written.
+SITE_UNCHANGED_SETTING = "BRIEFING_SITE_UNCHANGED"
 # The index pages of the briefing plugin's threads, quotes and digest (write/pages.py, quote_pages.py,
 # digest_pages.py), listed when it made pages of each kind.
 THREADS_URL, QUOTES_URL, DIGEST_URL = "threads/", "quotes/", "digest/"
@@ -87,11 +90,18 @@ class SitemapGenerator(Generator):
     """Runs after the other generators have filled the context; writes nothing but the sitemap."""
 
     def generate_output(self, writer):
+        if self.settings.get(SITE_UNCHANGED_SETTING):
+            return  # the briefing plugin keeps every page of an unchanged site, and so the sitemap too
         path = os.path.join(self.output_path, SITEMAP_SAVE_AS)
         entries = sitemap_entries(self.context, self.settings)
         os.makedirs(self.output_path, exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(urlset_xml(entries))
+        data = urlset_xml(entries).encode("utf-8")
+        if os.path.exists(path) and os.path.getsize(path) == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return  # as the last build wrote it: its time stays, so a deployment copies nothing
+        with open(path, "wb") as handle:
+            handle.write(data)
         logger.info("wrote %s (%d addresses)", path, len({e.loc for e in entries}))
 
 

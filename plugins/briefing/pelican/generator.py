@@ -20,6 +20,7 @@ from ..write.export import PublishedBriefing, archive_json
 from ..write.pages import THREADS_SAVE_AS, THREADS_URL
 from ..write.quote_pages import QUOTES_SAVE_AS, QUOTES_URL, quote_index_json
 from ..write.quote_search import QUOTE_INDEX_JSON, QUOTE_SEARCH_FOLDER
+from .kept_site import is_kept
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +64,8 @@ class BriefingGenerator(Generator):
         console.print("writing pages, feeds and archive.json", highlight=False)
 
     def generate_output(self, writer):
+        if is_kept(self.settings):  # the site is unchanged: every page stays as it is (pelican/kept_site.py)
+            return
         relative = self.settings.get("RELATIVE_URLS", False)
         template = self.get_template("thread")
         for thread in self.threads:

@@ -26,6 +26,7 @@ from ..slugs import unique_slugs
 from ..write.digest_pages import digest_pages
 from ..write.pages import EntityKind, article_page, tag_links, thread_pages
 from ..write.quote_pages import speaker_pages
+from ..write.quote_search import QUOTE_INDEX_JSON
 from .generator import (
     ARCHIVE_KEY,
     DIGEST_PAGES_KEY,
@@ -36,6 +37,7 @@ from .generator import (
     THREAD_PAGES_KEY,
     BriefingGenerator,
 )
+from .kept_site import check_unchanged, remember_site
 from .reader import IGNORED_KEY, READER_REPORT_SETTING, REJECTION_KEY, named
 from .writer import WRITER_SETTING
 
@@ -52,6 +54,12 @@ def link_articles(generator) -> None:
     articles = [a for a in generator.articles + generator.hidden_articles + generator.drafts if hasattr(a, "briefing")]
     # 1. unique slugs across the archive
     _deduplicate_slugs(generator.articles + generator.hidden_articles + generator.drafts)
+    outputs = own_outputs(generator.settings, options)
+    if check_unchanged(generator.settings, generator.output_path, outputs, options.cache_dir):
+        # nothing the pages are made from has changed since the last complete build: they are all kept
+        console.print("site unchanged since the last build: every page kept", highlight=False)
+        _count_briefings(report, [a for a in generator.articles if hasattr(a, "briefing")])
+        return
     # 2. the read stage's language step: each article's Briefing
     for article, briefing in zip(articles, _briefings(articles, options, report), strict=True):
         article.briefing = briefing
@@ -108,11 +116,21 @@ def link_articles(generator) -> None:
         EntityKind(TYPE_TITLES[kind], f"{folder}/", sum(1 for p in links.entity_pages.values() if p.type == kind))
         for kind, folder in TYPE_FOLDERS.items()
     ]
+    _count_briefings(report, listed)
+    _end_stage(report, "related stories and threads")
+
+
+def _count_briefings(report: BuildReport | None, listed: list) -> None:
     if report is not None:
         report.articles = len(listed)
         for article in listed:
             report.count_removed(article.briefing.cut)
-    _end_stage(report, "related stories and threads")
+
+
+def own_outputs(settings: dict, options: BriefingSettings) -> tuple[str, ...]:
+    """The files the briefing generator writes itself, not through the site's writer."""
+    digest_feed = settings.get("DIGEST_FEED_ATOM")
+    return (options.archive_json, QUOTE_INDEX_JSON, *([digest_feed] if digest_feed else []))
 
 
 def _report_unread(settings: dict, report: BuildReport) -> None:
@@ -209,6 +227,8 @@ def finish_build(pelican) -> None:
         removed = writer.remove_stale_pages()
         if removed:
             console.print(f"removed {len(removed)} file(s) no longer part of the site", highlight=False)
+        options = BriefingSettings.from_pelican(pelican.settings)
+        remember_site(pelican.settings, pelican.output_path, own_outputs(pelican.settings, options), options.cache_dir)
     report = getattr(pelican, "briefing_report", None)
     if report is None:
         return

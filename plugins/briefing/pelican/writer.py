@@ -4,6 +4,7 @@
 - a page is written without its template's indentation (write/outputs.py);
 - a page or feed whose bytes are those already on disk is not written again (a rebuild rewrites only
   what changed, and an unchanged page keeps its modification time, so a deployment copies only the new);
+- when the site is unchanged since the last complete build (pelican/kept_site.py) it writes nothing;
 - at the end of the build it removes the pages the previous build wrote and this one did not
   (write/outputs.py): a deleted article's page, a tag that lost its page.
 """
@@ -18,6 +19,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..settings import BriefingSettings
 from ..write.outputs import UnchangedFileSkipped, read_manifest, relative_paths, remove_stale
+from .kept_site import is_kept
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +57,15 @@ class BriefingWriter(Writer):
         self._summary_only = False
         settings[WRITER_SETTING] = self
 
+    def write_file(self, *args, **kwargs):
+        if is_kept(self.settings):  # the site is unchanged: every page stays as it is (pelican/kept_site.py)
+            return None
+        return super().write_file(*args, **kwargs)
+
     def remove_stale_pages(self) -> list[str]:
         """After every page is written: remove what the previous build wrote and this one did not."""
+        if is_kept(self.settings):
+            return []
         written = relative_paths(self.output_path, self._written_files - {os.devnull})
         removed = remove_stale(self.output_path, read_manifest(self.output_path), written)
         for path in removed:
@@ -86,6 +95,8 @@ class BriefingWriter(Writer):
     def write_feed(
         self, elements, context, path=None, url=None, feed_type="atom", override_output=False, feed_title=None
     ):
+        if is_kept(self.settings):
+            return None
         self._summary_only = path not in self.full_text_feeds
         try:
             return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
