@@ -73,3 +73,11 @@ def test_an_unreadable_record_vouches_for_nothing(tmp_path):
     record.write_text("{not json", encoding="utf-8")
     (tmp_path / "index.html").write_text("x", encoding="utf-8")
     assert not is_unchanged(str(record), tmp_path, "inputs", ["index.html"])
+
+
+def test_a_named_pipe_or_a_dangling_link_is_counted_never_opened(tmp_path):
+    (tmp_path / "story.txt").write_text("Harbour reopens", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would wait for a writer for ever
+    os.symlink(tmp_path / "nowhere.txt", tmp_path / "dangling.txt")
+    first = folder_digest([tmp_path])
+    assert folder_digest([tmp_path]) == first

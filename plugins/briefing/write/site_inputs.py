@@ -20,12 +20,14 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable
 from importlib import metadata
 
 logger = logging.getLogger(__name__)
 
+CHUNK_BYTES = 1 << 20  # files are hashed a mebibyte at a time: a large file never sits in memory whole
 # What a repr names by its address ("<Foo object at 0x7f...>") differs from one run to the next.
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -42,12 +44,27 @@ def folder_digest(folders: Iterable[str], skip_names: frozenset[str] = frozenset
             found.extend(os.path.join(folder, name) for name in files if name not in skip_names)
         for path in sorted(found):
             digest.update(os.path.relpath(path, top).encode("utf-8", "surrogateescape") + b"\0")
-            try:
-                with open(path, "rb") as handle:
-                    digest.update(hashlib.sha256(handle.read()).digest())
-            except OSError as error:  # unreadable: the build will say why; never a digest to match
-                digest.update(f"unreadable {error} {os.urandom(8).hex()}".encode())
+            digest.update(_file_digest(path))
     return digest.hexdigest()
+
+
+def _file_digest(path: str) -> bytes:
+    """sha256 of a regular file (or of the one a link leads to), read in chunks; what is not one (a named
+    pipe, a device, a dangling link) counts by its kind, and is never opened."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return b"not there"
+    if not stat.S_ISREG(status.st_mode):
+        return f"not a file {stat.S_IFMT(status.st_mode)}".encode()
+    file_hash = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(CHUNK_BYTES):
+                file_hash.update(chunk)
+    except OSError as error:  # unreadable: the build will say why; never a digest to match
+        return f"unreadable {error} {os.urandom(8).hex()}".encode()
+    return file_hash.digest()
 
 
 def canonical(value: object) -> str:
