@@ -4,6 +4,7 @@ same bytes as a build from a clean folder of the same content (the real `make ht
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -138,15 +139,22 @@ def test_a_changed_article_a_lost_page_or_a_new_setting_renders_the_site_again(t
     assert KEPT not in again.log and lost.is_file()
     assert site_bytes(out) == pages
     assert KEPT in make_html(content, out, cache).log
-    renamed = run_make("html", content, out, cache, {"PELICANOPTS": """-e SITENAME='"Harbour desk"'"""})
-    assert renamed.returncode == 0, renamed.log[-3000:]
-    assert KEPT not in renamed.log and "Harbour desk" in (out / "index.html").read_text(encoding="utf-8")
     (content / FOLLOW_UP).write_text(FOLLOW_UP_TEXT, encoding="utf-8")
+    about = out / "about" / "index.html"
+    about_time = about.stat().st_mtime_ns
     added = make_html(content, out, cache)
     assert KEPT not in added.log
+    # only the pages that show the new story are rendered: the about page is kept as it was
+    rendered, kept = map(int, re.search(r"pages: (\d+) rendered, (\d+) kept", added.log).groups())
+    assert kept > 0 and rendered > 0
+    assert about.stat().st_mtime_ns == about_time
     assert FOLLOW_UP in {a["source_path"] for a in added.archive["articles"]}
     clean = make_html(content, tmp_path / "clean", cache)
-    assert site_bytes(out) == site_bytes(clean.out)
+    assert site_bytes(out) == site_bytes(clean.out)  # the kept pages are those a clean build writes
+    renamed = run_make("html", content, out, cache, {"PELICANOPTS": """-e SITENAME='"Harbour desk"'"""})
+    assert renamed.returncode == 0, renamed.log[-3000:]
+    assert KEPT not in renamed.log and "pages:" not in renamed.log  # a setting: every page rendered
+    assert "Harbour desk" in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_kept_site_still_fails_on_a_rejected_file(tmp_path):

@@ -98,8 +98,11 @@ class BriefingGenerator(Generator):
                 url=page.url,
                 entity=page,
                 entity_type_title=TYPE_TITLES[page.type][:-1] if page.type != "person" else "Person",
-                entity_articles=by_key,
-                entity_pages_by_name=self.entity_pages,
+                # only what the page shows, so that its fingerprint changes only with that
+                entity_articles={key: by_key[key] for key in page.articles if key in by_key},
+                entity_pages_by_name={
+                    name: self.entity_pages[name] for name, _ in page.companions if name in self.entity_pages
+                },
                 entity_feed=feed,
                 speaker_quotes=speakers.get(page.name),
             )

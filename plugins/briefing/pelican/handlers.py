@@ -225,6 +225,11 @@ def finish_build(pelican) -> None:
     writer = pelican.settings.get(WRITER_SETTING)
     if writer is not None and os.path.isdir(pelican.output_path):
         removed = writer.remove_stale_pages()
+        if writer.pages_kept:
+            console.print(
+                f"pages: {writer.pages_rendered} rendered, {writer.pages_kept} kept as the last build left them",
+                highlight=False,
+            )
         if removed:
             console.print(f"removed {len(removed)} file(s) no longer part of the site", highlight=False)
         options = BriefingSettings.from_pelican(pelican.settings)

@@ -17,6 +17,7 @@ INPUTS_SETTING = "BRIEFING_SITE_INPUTS"
 UNCHANGED_SETTING = "BRIEFING_SITE_UNCHANGED"
 # The records' folder in the build's cache folder (BRIEFING_CACHE_DIR).
 SITE_CACHE_FOLDER = "site"
+PAGES_FOLDER = "pages"  # in it: the fingerprints of each output folder's pages (write/kept_pages.py)
 # Settings a build puts there for itself (this build's report and writer, as writer.WRITER_SETTING names
 # it): not inputs of the site.
 RUNTIME_SETTINGS = (INPUTS_SETTING, UNCHANGED_SETTING, READER_REPORT_SETTING, "BRIEFING_SITE_WRITER")

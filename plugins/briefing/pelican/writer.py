@@ -4,6 +4,8 @@
 - a page is written without its template's indentation (write/outputs.py);
 - a page or feed whose bytes are those already on disk is not written again (a rebuild rewrites only
   what changed, and an unchanged page keeps its modification time, so a deployment copies only the new);
+- a page whose fingerprint (pelican/page_inputs.py: the values its template reads) and file are as the
+  last build left them is not rendered again (write/kept_pages.py);
 - when the site is unchanged since the last complete build (pelican/kept_site.py) it writes nothing;
 - at the end of the build it removes the pages the previous build wrote and this one did not
   (write/outputs.py): a deleted article's page, a tag that lost its page.
@@ -18,8 +20,11 @@ from feedgenerator import Rss201rev2Feed
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..settings import BriefingSettings
+from ..write.kept_pages import KeptPages
 from ..write.outputs import UnchangedFileSkipped, read_manifest, relative_paths, remove_stale
-from .kept_site import is_kept
+from ..write.site_inputs import record_path
+from .kept_site import PAGES_FOLDER, SITE_CACHE_FOLDER, is_kept
+from .page_inputs import PageInputs
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +51,20 @@ class SummaryOnly:
         return self._item.summary if self._rss else None
 
 
+class KeptOrRendered:
+    """The template Pelican's writer renders a page with: the writer decides whether to render it."""
+
+    def __init__(self, template, writer: BriefingWriter):
+        self._template = template
+        self._writer = writer
+
+    def __getattr__(self, name):
+        return getattr(self._template, name)
+
+    def render(self, localcontext: dict) -> str:
+        return self._writer.page_text(self._template, localcontext)
+
+
 class BriefingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
@@ -55,12 +74,33 @@ class BriefingWriter(Writer):
             {settings[name] for name in MAIN_FEED_SETTINGS if settings.get(name)} if full_text else set()
         )
         self._summary_only = False
+        self._kept_pages: KeptPages | None = None
+        self._page_inputs: PageInputs | None = None
+        self.pages_kept = self.pages_rendered = 0
         settings[WRITER_SETTING] = self
 
-    def write_file(self, *args, **kwargs):
+    def write_file(self, name, template, context, *args, **kwargs):
         if is_kept(self.settings):  # the site is unchanged: every page stays as it is (pelican/kept_site.py)
             return None
-        return super().write_file(*args, **kwargs)
+        if self._kept_pages is None:
+            options = BriefingSettings.from_pelican(self.settings)
+            folder = os.path.join(options.cache_dir, SITE_CACHE_FOLDER, PAGES_FOLDER)
+            self._kept_pages = KeptPages(record_path(folder, self.output_path), self.output_path)
+            self._page_inputs = PageInputs(self.settings, folder)
+        return super().write_file(name, KeptOrRendered(template, self), context, *args, **kwargs)
+
+    def page_text(self, template, localcontext: dict) -> str:
+        """What `template` renders for this page, or the page's file when its fingerprint is that of the
+        last build and the file is as that build left it."""
+        path = localcontext.get("output_file")
+        if isinstance(path, str):
+            fingerprint = self._page_inputs.fingerprint(template, localcontext)
+            kept = self._kept_pages.kept_text(path, fingerprint)
+            if kept is not None:
+                self.pages_kept += 1
+                return kept
+        self.pages_rendered += 1
+        return template.render(localcontext)
 
     def remove_stale_pages(self) -> list[str]:
         """After every page is written: remove what the previous build wrote and this one did not."""
@@ -68,6 +108,9 @@ class BriefingWriter(Writer):
             return []
         written = relative_paths(self.output_path, self._written_files - {os.devnull})
         removed = remove_stale(self.output_path, read_manifest(self.output_path), written)
+        if self._kept_pages is not None:
+            self._kept_pages.save()
+            self._page_inputs.save_names()
         for path in removed:
             logger.info("removed %s: no longer part of the site", path)
         return removed

@@ -52,8 +52,8 @@ class SpeakerPage:
         return f"{QUOTES_URL}{self.slug}/" if self.has_page else None
 
     @property
-    def save_as(self) -> str:
-        return f"{self.url}index.html"
+    def save_as(self) -> str | None:
+        return f"{self.url}index.html" if self.has_page else None
 
 
 def statement_page(quote: CarriedQuote, pages_by_key: dict, speaker_urls: dict[str, str]) -> StatementPage:
