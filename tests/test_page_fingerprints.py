@@ -108,3 +108,13 @@ def test_a_value_that_cannot_be_put_into_bytes_means_the_page_is_always_rendered
     story = Story("port", "Port reopens")
     story.formatter = lambda text: text.upper()  # a function defined in place
     assert page_of(story) is None
+
+
+def test_equal_values_give_the_same_fingerprint_whether_or_not_they_are_one_object():
+    name = "".join(["Ann ", "Patel"])  # a string made at run time: one object, used twice
+    fresh = Story("port", "Port reopens")
+    fresh.byline = (name, name)
+    cached = Story("port", "Port reopens")  # as a cache gives it back: two objects of the same text
+    cached.byline = ("".join(["Ann ", "Patel"]), "".join(["Ann", " Patel"]))
+    assert cached.byline[0] is not cached.byline[1]
+    assert page_of(fresh) == page_of(cached)

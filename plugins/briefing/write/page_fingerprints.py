@@ -41,6 +41,9 @@ def _reference(*parts):
 class _Pickler(pickle.Pickler):
     def __init__(self, file, fingerprints: PageFingerprints, mode: int):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        # No memo: with it, the bytes would say which values are one object (a name read from a cache is
+        # a new string where a freshly made one may be shared), not only what they are.
+        self.fast = True
         self._fingerprints = fingerprints
         self._mode = mode
 
