@@ -60,3 +60,13 @@ def test_drafts_and_hidden_articles_are_not_searchable(tmp_path):
     published = [a for a in build.archive["articles"] if a["status"] == "published"]
     assert len(published) == 2
     assert indexed_page_count(build.out) == len(published)
+
+
+def test_pagefind_reads_the_folder_the_settings_write_briefings_to():
+    """The Makefile's PAGEFIND_GLOB names the briefing pages: the folder of ARTICLE_SAVE_AS."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    glob = next(line.split("=", 1)[1] for line in makefile.splitlines() if line.startswith("PAGEFIND_GLOB?="))
+    settings = {}
+    exec((REPO / "pelicanconf.py").read_text(encoding="utf-8"), {"__file__": str(REPO / "pelicanconf.py")}, settings)
+    folder = settings["ARTICLE_SAVE_AS"].split("/", 1)[0]
+    assert glob == f"{folder}/**/*.html"
