@@ -14,7 +14,8 @@ from .segment import STOPWORDS, Line
 HEADER_WINDOW = 30
 # A date on a line of at most this many words stands on its own (a date line, a byline with a date).
 SHORT_DATE_LINE_WORDS = 14
-# A line labelled 'Published ...' is looked for this many lines into the story when none is nearer.
+# A line labelled 'Published ...' is looked for this many lines into the story when none is nearer, and a
+# date line or a byline with its date when there is no date at all nearer (a layout bound, not tuned).
 PUBLISHED_LINE_REACH = 10
 # A story sentence may open with its date within this many characters ('WASHINGTON, March 3 (Reuters) -').
 LEAD_DATE_CHARS = 60
@@ -137,12 +138,14 @@ def find_date(
 ) -> str | None:
     """The publication date near the headline.
 
-    Preference: a date labelled as published; then one on a short line of its own or in a byline; then
-    any other; an 'Updated' date only when there is nothing else. Among equals, the one nearest below
-    the headline (`anchor`) wins, so a date in a photo caption does not beat the dateline. In a sentence
-    of the story (from `body_start` on) only a date that opens it counts ('March 3, 2024 - The ...',
-    'WASHINGTON, March 3 (Reuters) -'): a date the sentence has begun to talk about is when something
-    happened ('Page was born on April 22, 1923').
+    Preference: a date labelled as published; then one on a short line of its own or in a byline, with
+    no words of a sentence before it; then any other; an 'Updated' date only when there is nothing else.
+    A 'published' or 'posted' elsewhere in a sentence labels none of its dates ('she posted photos').
+    Among equals, the one nearest below the headline (`anchor`) wins, so a date in a photo caption does
+    not beat the dateline. In a sentence of the story (from `body_start` on) only a date that opens it
+    counts ('March 3, 2024 - The ...', 'WASHINGTON, March 3 (Reuters) -'): a date the sentence has begun
+    to talk about is when something happened ('Page was born on April 22, 1923'). When nothing nearer
+    has a date, a date line or a byline with its date a little into the story is taken.
     """
     anchor = lo if anchor is None else anchor
     best: tuple[tuple[int, int], str] | None = None
@@ -151,12 +154,14 @@ def find_date(
             if best is None or key < best[0]:
                 best = (key, value)
     if best is None or best[0][0] > 0:
-        # a 'Published ...' line a little further down (under a photo, a share bar or the lede)
+        # a 'Published ...' line a little further down (under a photo, a share bar or the lede); when
+        # there is no date at all, a date line or a byline with its date there
         start = hi if body_start is None else max(hi, body_start)
+        wanted = 1 if best is None else 0
         for position in range(hi, min(len(lines), start + PUBLISHED_LINE_REACH)):
-            if lines[position].words <= SHORT_DATE_LINE_WORDS and _PUBLISHED.search(lines[position].text):
+            if lines[position].words <= SHORT_DATE_LINE_WORDS or wanted:
                 for key, value in _dates_of_line(lines[position], position, anchor, None):
-                    if key[0] == 0 and (best is None or key < best[0]):
+                    if key[0] <= wanted and (best is None or key < best[0]):
                         best = (key, value)
     return best[1] if best else None
 
@@ -176,11 +181,11 @@ def _dates_of_line(line: Line, position: int, anchor: int, body_start: int | Non
             return
         before = text[max(0, date.start - 30) : date.start]
         labelled = _PUBLISHED.search(before) and not _UPDATED.search(before[-15:])
-        if labelled or (_PUBLISHED.search(text) and not _UPDATED.search(text)):
+        if labelled or (stands_alone and _PUBLISHED.search(text) and not _UPDATED.search(text)):
             rank = 0
         elif _UPDATED.search(before):
             rank = 3
-        elif stands_alone:
+        elif stands_alone and (_opens_sentence(text[: date.start]) or bylines.parse_byline(line.text)):
             rank = 1
         else:
             rank = 2

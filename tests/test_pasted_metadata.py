@@ -1,0 +1,65 @@
+"""Headline, byline and date of whole pasted pages: a copy of a news page with its menus, share bars,
+photo credits and related links around the story (pages written for these tests)."""
+
+from __future__ import annotations
+
+from briefing.read.extract import extract_article
+from briefing.records import Briefing, RawArticle
+
+MENU = ["Home", "News", "Local", "Sport", "Business", "Culture", "Opinion", "Subscribe", "Sign in"]
+STORY = [
+    "The river authority will open the new lock at Ferrisford to barges next spring, two years later than "
+    "planned, after engineers found cracks in the lower gates during the final inspection.",
+    "The lock was meant to shorten the trip between the quarries upstream and the port by half a day, and "
+    "the barge operators had already signed contracts on that basis.",
+    "The authority said the repairs would be paid for by the builder under the terms of the contract, and "
+    "that no tolls would be raised to cover the delay.",
+    "Operators said they would ask for the contracts to be changed, as the later opening means another "
+    "season of the long way round through the old canal.",
+]
+FOOTER = [
+    "Related stories",
+    "Canal towpath to close for a month",
+    "Quarry lorries banned from the high street",
+    "About us",
+    "Contact",
+    "Privacy policy",
+    "Terms of use",
+]
+
+
+def page(*middle: str, story: list[str] = STORY) -> Briefing:
+    text = "\n".join([*MENU, *middle, *story, *FOOTER]) + "\n"
+    return extract_article(RawArticle("articles/lock.txt", text.encode()))
+
+
+HEADLINE = "Ferrisford lock opening delayed by two years after cracks found in gates"
+
+
+def test_a_story_sentence_that_says_posted_does_not_make_its_date_the_publication_date():
+    story = [
+        "On June 2, 2021, the authority posted photos of the first gates being lifted into place, and the "
+        "engineers said then that the work was on schedule.",
+        *STORY,
+    ]
+    briefing = page(HEADLINE, "Mar 5, 2024 9:10 am", "By Jane Roe", story=story)
+    assert briefing.date is not None and briefing.date[:10] == "2024-03-05"
+
+
+def test_a_clause_with_a_date_above_the_headline_does_not_beat_the_date_of_the_byline():
+    briefing = page("claimed on May 2, 2024 in a post online:", HEADLINE, "River desk", "By Jane Roe May 9, 2024")
+    assert briefing.date is not None and briefing.date[:10] == "2024-05-09"
+
+
+def test_a_date_line_under_an_introduction_byline_and_credit_is_found_when_none_is_nearer():
+    briefing = page(
+        HEADLINE,
+        "Our series on the waterways follows the people who keep the region's old canals and rivers working, from "
+        "the lock keepers who still open the gates by hand to the engineers who are building their replacements, "
+        "and asks what the next twenty years will bring for the barges that carry the quarries' stone to the "
+        "port and the towns that grew up along the way.",
+        "By Jane Roe",
+        "Photography by Sam Poole",
+        "July 9, 2024",
+    )
+    assert briefing.date is not None and briefing.date[:10] == "2024-07-09"
