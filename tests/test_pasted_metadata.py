@@ -63,3 +63,13 @@ def test_a_date_line_under_an_introduction_byline_and_credit_is_found_when_none_
         "July 9, 2024",
     )
     assert briefing.date is not None and briefing.date[:10] == "2024-07-09"
+
+
+DEK = "Engineers found cracks in the lower gates during the last inspection before the opening."
+
+
+def test_a_standfirst_is_closed_by_a_byline_one_line_below_a_label_or_credit_line():
+    briefing = page(HEADLINE, DEK, "Save article", "By Jane Roe", "March 5, 2024")
+    assert briefing.title == HEADLINE
+    assert briefing.standfirst == DEK
+    assert briefing.authors == ("Jane Roe",)

@@ -35,6 +35,7 @@ READ_STAGE_MODULES = (
     "read/frontmatter.py",
     "read/metadata.py",
     "read/page_model.py",
+    "read/page_grammar.py",
     "read/comments.py",
     "read/segment.py",
     "read/saved.py",
