@@ -3,7 +3,10 @@ photo credits and related links around the story (pages written for these tests)
 
 from __future__ import annotations
 
+import pytest
 from briefing.read.extract import extract_article
+from briefing.read.metadata import content_words, headline_score
+from briefing.read.segment import segment_lines
 from briefing.records import Briefing, RawArticle
 
 MENU = ["Home", "News", "Local", "Sport", "Business", "Culture", "Opinion", "Subscribe", "Sign in"]
@@ -73,3 +76,23 @@ def test_a_standfirst_is_closed_by_a_byline_one_line_below_a_label_or_credit_lin
     assert briefing.title == HEADLINE
     assert briefing.standfirst == DEK
     assert briefing.authors == ("Jane Roe",)
+
+
+CAPTION = "A barge waits below the old lock at Ferrisford while engineers inspect the new gates upstream"
+
+
+def test_a_credits_label_line_under_the_photo_is_not_the_headline():
+    briefing = page(HEADLINE, CAPTION, "Credits: Ferrisford River Authority", "Jane Roe", "Mar 5, 2024", "Article")
+    assert briefing.title == HEADLINE
+
+
+def test_a_name_and_publication_photo_credit_is_not_the_headline():
+    briefing = page(HEADLINE, "Jane Roe / Ferrisford Gazette", CAPTION + ".", "By Jane Roe | Ferrisford Gazette")
+    assert briefing.title == HEADLINE
+
+
+@pytest.mark.parametrize("line", ["News by Jane Roe News Reporter", "Review by Jane Roe, Ferrisford Gazette"])
+def test_a_section_label_before_a_byline_scores_nothing_as_a_headline(line):
+    lede_words = content_words(line + " " + " ".join(STORY))  # every word of it is in the story
+    assert headline_score(segment_lines(line)[0], lede_words) == 0.0
+    assert headline_score(segment_lines(HEADLINE)[0], content_words(HEADLINE)) > 0.0

@@ -58,6 +58,26 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|erschienen|
 _UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
 
 
+_SLASH = re.compile(r"\s*/\s*")
+_LABELLED_BYLINE = re.compile(r"^(?:[A-Z][\w&-]*\s+){1,2}by\s+(?P<rest>.+)$")
+
+
+def _is_slash_credit(text: str) -> bool:
+    """'Jane Doe / The Daily Planet', 'City Archive/Jane Doe': a photo credit, a name and an agency."""
+    parts = [p for p in _SLASH.split(text) if p]
+    if len(parts) < 2 or len(text.split()) > 10:
+        return False
+    if not all(all(w[:1].isupper() or not w[:1].isalpha() for w in p.split()) for p in parts):
+        return False
+    return any(bylines.looks_like_person(p) for p in parts)
+
+
+def _is_labelled_byline(text: str) -> bool:
+    """'News by Jane Doe', 'Review by Jane Doe Staff Writer': a section's label before a byline."""
+    match = _LABELLED_BYLINE.match(text)
+    return bool(match) and len(text.split()) <= 10 and bool(bylines.parse_byline("By " + match.group("rest")))
+
+
 def content_words(text: str) -> set[str]:
     return {w[:6] for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2}
 
@@ -102,13 +122,16 @@ def _is_byline_or_date(line: Line) -> bool:
 
 def headline_score(line: Line, body_words: set[str], leftover: bool | None = None) -> float:
     """How much a line reads as the headline of the story whose content words are `body_words`;
-    `leftover` is boilerplate.is_leftover(line.text) when known."""
+    `leftover` is boilerplate.is_leftover(line.text) when known. Menus, prompts, photo credits (also
+    'Jane Doe / Agency'), bylines (also 'News by Jane Doe') and date lines score 0."""
     text = line.text
     if not 3 <= line.words <= 35 or len(text) > 300:
         return 0.0
     if (is_leftover(text) if leftover is None else leftover) or PHOTO_CREDIT.search(text):
         return 0.0
     if bylines.parse_byline(text) or find_dates(unglue(text)) or _HEADLINE_NOISE.search(text):
+        return 0.0
+    if _is_slash_credit(text) or _is_labelled_byline(text):
         return 0.0
     words = content_words(text)
     if not words:
