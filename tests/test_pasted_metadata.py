@@ -4,6 +4,7 @@ photo credits and related links around the story (pages written for these tests)
 from __future__ import annotations
 
 import pytest
+from briefing.read.byline import parse_byline, parse_standalone_name
 from briefing.read.extract import extract_article
 from briefing.read.metadata import content_words, headline_score
 from briefing.read.segment import segment_lines
@@ -96,3 +97,33 @@ def test_a_section_label_before_a_byline_scores_nothing_as_a_headline(line):
     lede_words = content_words(line + " " + " ".join(STORY))  # every word of it is in the story
     assert headline_score(segment_lines(line)[0], lede_words) == 0.0
     assert headline_score(segment_lines(HEADLINE)[0], content_words(HEADLINE)) > 0.0
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane A. Roe", ["Jane A. Roe"]),
+        ("By Sam T.J.", ["Sam T.J."]),
+        ("By J.K. Poole and Jane Roe", ["J.K. Poole", "Jane Roe"]),
+    ],
+)
+def test_a_byline_name_with_initials_is_read_whole(line, names):
+    assert parse_byline(line) == (names, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane Roe@_janeroe", ["Jane Roe"]),
+        ("May 30, 2024 / Jane Roe", ["Jane Roe"]),
+        ("Mar 5, 2024 by Jane Roe", ["Jane Roe"]),
+    ],
+)
+def test_a_name_line_glued_to_a_handle_or_after_a_date_gives_the_name(line, names):
+    parsed = parse_standalone_name(line)
+    assert parsed is not None and parsed[0] == names
+
+
+def test_the_name_next_to_the_date_under_the_headline_is_the_author():
+    briefing = page(HEADLINE, "May 30, 2024 / Jane Roe", "Share this story", "Sam Poole")
+    assert briefing.authors == ("Jane Roe",)

@@ -9,7 +9,7 @@ from .dates import find_dates, unglue
 from .segment import Line
 
 _PARTICLES = r"(?:de|da|del|della|der|den|van|von|la|le|di|bin|binti|al|el|dos|du|ibn|ter|st\.)"
-_NAME_TOKEN = rf"(?:[A-Z][\w'’-]*\.?|{_PARTICLES}(?=\s))"
+_NAME_TOKEN = rf"(?:(?:[A-Z]\.){{1,3}}(?:[A-Z](?=\s|$))?|[A-Z][\w'’-]*\.?|{_PARTICLES}(?=\s))"
 PERSON_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}$")
 _LEADING_NAME = re.compile(
     rf"^(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z]\.|{_PARTICLES}))*\s+[A-Z][\w'’-]+(?:\s+(?:Jr|Sr|II|III|IV)\.?)?)(?P<rest>\s.*)?$"
@@ -23,13 +23,15 @@ _BYLINE = re.compile(
     r"^.{0,60}?\s[|•·]\s*by\s+(?P<rest3>.+)$",
     re.I,
 )
+_LAST_INITIALS = re.compile(r"\s(?:[A-Z]\.)+[A-Z]$")
+_LEADING_SEPARATOR = re.compile(r"^\s*(?:[|/•·—–-]|by\b)?\s*", re.I)
 _GLUED_BY = re.compile(r"^(by)(?=[A-Z])", re.I)
 _GLUED_WORD = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last updated|Modified)\b)")
 # "KambhampatiData and Graphics Journalist", "CortinaWriter": a word glued to the end of a name.
 _GLUED_TAIL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{3,})|(?<=[a-z])(?=\d)")
 _TRAILING_PARTS = re.compile(
     r"\s*(?:\||•|·|—|–|\s-\s|/|,?\s+(?:on|at)\s+(?=\w+\.?\s+\d)|,?\s*(?:published|updated|posted|last updated)\b|"
-    r"\s@\w|\s\S+@\S+).*$",
+    r"\s\S+@[\w-]+\.\S+|\s?@\w).*$",
     re.I,
 )
 _TRAILING_DATE = re.compile(
@@ -55,6 +57,7 @@ _NOT_NAME_WORDS = frozenset(
     facebook twitter linkedin instagram whatsapp pinterest reddit flipboard youtube tiktok telegram social
     links copy link""".split()
 )
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")  # 'A.', 'C.J.', 'C.J' (a final full stop stripped)
 _SHOUTED_PREFIX = re.compile(r"^[A-Z]{2,}[a-z]")  # "FOXBusiness": a brand glued to a name
 _AGENCIES = {
     "ap": "The Associated Press",
@@ -74,11 +77,19 @@ def split_names(text: str) -> list[str]:
     return [p.strip(" .:") for p in parts if p.strip(" .:")]
 
 
+def _not_a_name_word(word: str) -> bool:
+    """A word of page furniture ('Share', 'Menu'), or a brand glued to a name; an initial ('A.') is a
+    name's."""
+    if _INITIAL.match(word):
+        return False
+    return word.lower().strip(".") in _NOT_NAME_WORDS or bool(_SHOUTED_PREFIX.match(word))
+
+
 def looks_like_person(name: str) -> bool:
     name = name.strip()
     if not PERSON_NAME.match(name) or ROLE_WORDS.search(name):
         return False
-    if any(word.lower().strip(".") in _NOT_NAME_WORDS or _SHOUTED_PREFIX.match(word) for word in name.split()):
+    if any(_not_a_name_word(word) for word in name.split()):
         return False
     return not name.isupper() or len(name) <= 30
 
@@ -150,10 +161,14 @@ def parse_byline(text: str, next_line: str | None = None) -> tuple[list[str], st
 
 
 def parse_standalone_name(text: str) -> tuple[list[str], str | None] | None:
-    """A line that is only a name, or a name then a date/source ('Tex Hollywood - December 21, 2023')."""
+    """A line that is only a name, or a name then a date/source ('Tex Hollywood - December 21, 2023'), or
+    a date then a name ('May 30, 2023 / Tex Hollywood')."""
     text = _clean_byline_text(text)
     if len(text) > 100:
         return None
+    dates = find_dates(text)
+    if dates and dates[0].start == 0:
+        text = _LEADING_SEPARATOR.sub("", text[dates[0].end :])
     authors, source = _names_and_source(text)
     if authors and len(authors) <= 4:
         return authors, source
@@ -195,6 +210,10 @@ def parse_credit(text: str) -> str | None:
 
 
 def _title_case_if_shouting(name: str) -> str:
+    """'JANE DOE' -> 'Jane Doe'; a name ending in initials gets back the full stop trimmed off the line
+    ('Nelson C.J')."""
+    if _LAST_INITIALS.search(name):
+        name += "."
     return name.title() if name.isupper() else name
 
 
