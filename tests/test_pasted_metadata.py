@@ -127,3 +127,17 @@ def test_a_name_line_glued_to_a_handle_or_after_a_date_gives_the_name(line, name
 def test_the_name_next_to_the_date_under_the_headline_is_the_author():
     briefing = page(HEADLINE, "May 30, 2024 / Jane Roe", "Share this story", "Sam Poole")
     assert briefing.authors == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "source"),
+    [
+        ("By Jane Roe, Ferrisford Report", ["Jane Roe"], "Ferrisford Report"),
+        ("By Jane Roe FERRISFORD GAZETTE", ["Jane Roe"], "FERRISFORD GAZETTE"),
+        ("By Jane Roe and Sam Poole, Associated Press", ["Jane Roe", "Sam Poole"], "The Associated Press"),
+        ("By Jane Roe III", ["Jane Roe III"], None),
+    ],
+)
+def test_a_publication_after_the_byline_names_is_the_source_not_an_author(line, names, source):
+    assert parse_byline(line) == (names, source)
+    assert parse_standalone_name(line.removeprefix("By ")) == (names, source)

@@ -58,6 +58,15 @@ _NOT_NAME_WORDS = frozenset(
     links copy link""".split()
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")  # 'A.', 'C.J.', 'C.J' (a final full stop stripped)
+# Words of a publication's name: after a person's name in a byline, the part holding one is the
+# publication ('Jane Doe, Ferrisford Report'); words that are also common surnames (Post, Daily) are not
+# among them.
+_ORGANIZATION_WORDS = frozenset(
+    """press news report times journal gazette tribune herald magazine network agency chronicle today
+    media weekly radio television tv""".split()
+)
+# 'Jane Doe USA TODAY': a name in mixed case, then the publication in capitals.
+_SHOUTED_TAIL = re.compile(r"^(?P<name>.*[a-z].*?)\s+(?P<publication>(?!(?:II|III|IV)$)[A-Z]{2,}(?:\s+[A-Z&]{2,})*)$")
 _SHOUTED_PREFIX = re.compile(r"^[A-Z]{2,}[a-z]")  # "FOXBusiness": a brand glued to a name
 _AGENCIES = {
     "ap": "The Associated Press",
@@ -75,6 +84,10 @@ _AGENCIES = {
 def split_names(text: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", text)
     return [p.strip(" .:") for p in parts if p.strip(" .:")]
+
+
+def _names_organization(part: str) -> bool:
+    return part.lower() in _AGENCIES or any(w.lower() in _ORGANIZATION_WORDS for w in part.split())
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -113,6 +126,14 @@ def _names_and_source(rest: str) -> tuple[list[str], str | None]:
     if not rest or len(rest) > 160:
         return authors, source
     for part in split_names(rest):
+        if authors and _names_organization(part):
+            source = source or _AGENCIES.get(part.lower(), part)  # 'Jane Doe, Associated Press'
+            continue
+        shouted = _SHOUTED_TAIL.match(part)
+        if shouted and looks_like_person(shouted.group("name")):
+            authors.append(shouted.group("name"))  # 'Jane Doe USA TODAY'
+            source = source or shouted.group("publication")
+            continue
         if looks_like_person(part):
             authors.append(_title_case_if_shouting(part))
             continue
