@@ -141,3 +141,19 @@ def test_the_name_next_to_the_date_under_the_headline_is_the_author():
 def test_a_publication_after_the_byline_names_is_the_source_not_an_author(line, names, source):
     assert parse_byline(line) == (names, source)
     assert parse_standalone_name(line.removeprefix("By ")) == (names, source)
+
+
+def test_the_date_under_a_headline_far_above_the_story_is_found():
+    briefing = page(
+        HEADLINE,
+        "Mar 5, 2024 9:10 am",
+        *[f"Ferrisford {place}" for place in ("Locks", "Weirs", "Towpaths", "Moorings", "Boatyards")] * 7,
+        "Apr 2, 2023",
+    )
+    assert briefing.title == HEADLINE
+    assert briefing.date is not None and briefing.date[:10] == "2024-03-05"
+
+
+def test_a_byline_that_says_by_and_on_around_its_date_gives_the_date():
+    briefing = page(HEADLINE, "by Riverdesk - Jane Roe on May 9, 2024", "Share", "Most read", "Apr 2, 2023")
+    assert briefing.date is not None and briefing.date[:10] == "2024-05-09"

@@ -54,6 +54,8 @@ _HEADLINE_NOISE = re.compile(
     r"\b(?:min(?:ute)?s? read|updated|published|posted)\b|@|https?://|www\.)",
     re.I,
 )
+# 'by Jane Doe on ...': the words of a byline around the names before its date
+_BY_AND_ON = re.compile(r"^\s*by\b|\b(?:on|at)\s*$", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|erschienen|publié)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
 
@@ -208,7 +210,9 @@ def _dates_of_line(line: Line, position: int, anchor: int, body_start: int | Non
             rank = 0
         elif _UPDATED.search(before):
             rank = 3
-        elif stands_alone and (_opens_sentence(text[: date.start]) or bylines.parse_byline(line.text)):
+        elif stands_alone and (
+            _opens_sentence(_BY_AND_ON.sub("", text[: date.start])) or bylines.parse_byline(line.text)
+        ):
             rank = 1
         else:
             rank = 2
