@@ -157,3 +157,16 @@ def test_the_date_under_a_headline_far_above_the_story_is_found():
 def test_a_byline_that_says_by_and_on_around_its_date_gives_the_date():
     briefing = page(HEADLINE, "by Riverdesk - Jane Roe on May 9, 2024", "Share", "Most read", "Apr 2, 2023")
     assert briefing.date is not None and briefing.date[:10] == "2024-05-09"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("News by Jane Roe News Reporter", (["Jane Roe"], None)),
+        ("Analysis by Jane Roe, Ferrisford Report", (["Jane Roe"], "Ferrisford Report")),
+        ("Photos by Jane Roe", None),
+        ("Sponsored by Ferrisford Boats", None),
+    ],
+)
+def test_a_section_label_before_by_is_a_byline_and_a_credit_is_not(line, expected):
+    assert parse_byline(line) == expected

@@ -25,6 +25,13 @@ _BYLINE = re.compile(
 )
 _LAST_INITIALS = re.compile(r"\s(?:[A-Z]\.)+[A-Z]$")
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:[|/•·—–-]|by\b)?\s*", re.I)
+_SECTION_BYLINE = re.compile(r"^(?P<label>[A-Z][\w&-]*)\s+by\s+(?P<rest>[A-Z].*)$")
+_CREDIT_LABELS = frozenset(
+    """photo photos photograph photographs photography picture pictures image images illustration
+    illustrations illustrated video videos graphic graphics art artwork design designed edited produced
+    translated narrated read hosted presented directed sponsored powered supported funded brought
+    inspired followed liked shared posted published written created made built developed courtesy""".split()
+)
 _GLUED_BY = re.compile(r"^(by)(?=[A-Z])", re.I)
 _GLUED_WORD = re.compile(r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last updated|Modified)\b)")
 # "KambhampatiData and Graphics Journalist", "CortinaWriter": a word glued to the end of a name.
@@ -160,7 +167,7 @@ def parse_byline(text: str, next_line: str | None = None) -> tuple[list[str], st
         return None
     match = _BYLINE.match(text)
     if not match:
-        return None
+        return _section_byline(text)
     rest = next((g for g in match.group("rest", "rest2", "rest3", "rest4") if g), "").strip()
     if not re.sub(r"[\W_]+", "", rest) and next_line:
         rest = _clean_byline_text(next_line)
@@ -179,6 +186,16 @@ def parse_byline(text: str, next_line: str | None = None) -> tuple[list[str], st
             return [re.sub(r"^the\s+", "", agency, flags=re.I)], _AGENCIES[agency.lower()]
         return None
     return authors, source
+
+
+def _section_byline(text: str) -> tuple[list[str], str | None] | None:
+    """'News by Jane Doe', 'Analysis by Jane Doe, Reuters': a section's label, then a byline that names
+    someone. A credit ('Photos by', 'Sponsored by') is not a byline."""
+    match = _SECTION_BYLINE.match(text)
+    if not match or match.group("label").lower() in _CREDIT_LABELS:
+        return None
+    authors, source = _names_and_source(match.group("rest"))
+    return (authors, source) if authors else None
 
 
 def parse_standalone_name(text: str) -> tuple[list[str], str | None] | None:
