@@ -170,3 +170,17 @@ def test_a_byline_that_says_by_and_on_around_its_date_gives_the_date():
 )
 def test_a_section_label_before_by_is_a_byline_and_a_credit_is_not(line, expected):
     assert parse_byline(line) == expected
+
+
+def test_a_by_line_under_a_photo_gallery_names_the_author():
+    gallery = []
+    for number in range(1, 6):
+        gallery += [
+            f"{number} of 5 |",
+            f"FILE - A barge loaded with stone from the quarries waits below lock number {number} on the old canal "
+            "near Ferrisford, as engineers inspect the gates of the new lock upstream, in March of last year.",
+            "Read More",
+        ]
+    briefing = page(HEADLINE, *gallery, "By JANE ROE", "Share", "Facebook", "Print")
+    assert briefing.title == HEADLINE
+    assert briefing.authors == ("Jane Roe",)
