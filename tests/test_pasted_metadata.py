@@ -184,3 +184,9 @@ def test_a_by_line_under_a_photo_gallery_names_the_author():
     briefing = page(HEADLINE, *gallery, "By JANE ROE", "Share", "Facebook", "Print")
     assert briefing.title == HEADLINE
     assert briefing.authors == ("Jane Roe",)
+
+
+def test_a_name_two_lines_from_the_date_above_the_headline_is_the_author():
+    briefing = page("Jane Roe", "Waterways", "Mar 5, 2024 9:10 AM", HEADLINE)
+    assert briefing.title == HEADLINE
+    assert briefing.authors == ("Jane Roe",)
