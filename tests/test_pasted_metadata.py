@@ -190,3 +190,8 @@ def test_a_name_two_lines_from_the_date_above_the_headline_is_the_author():
     briefing = page("Jane Roe", "Waterways", "Mar 5, 2024 9:10 AM", HEADLINE)
     assert briefing.title == HEADLINE
     assert briefing.authors == ("Jane Roe",)
+
+
+def test_the_photographer_in_a_photo_credit_is_not_the_author():
+    briefing = page("By Jane Roe, Contributor, Ferrisford Gazette |", HEADLINE, DEK, "Sam Poole / Getty Images")
+    assert briefing.authors == ("Jane Roe",)

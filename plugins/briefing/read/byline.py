@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .boilerplate import PHOTO_CREDIT
 from .dates import find_dates, unglue
 from .segment import Line
 
@@ -328,6 +329,8 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | N
         near_date = any(find_dates(lines[p].text) or _DATE_WORDS.search(lines[p].text) for p in near)
         if not near_date and position > lo + NAME_UNDER_HEADLINE_LINES - 1:
             continue
+        if PHOTO_CREDIT.search(text):
+            continue  # 'Jane Roe / Getty Images': who took the photo
         parsed = parse_standalone_name(text)
         if parsed:
             return parsed[0], parsed[1], [position]
