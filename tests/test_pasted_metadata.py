@@ -195,3 +195,17 @@ def test_a_name_two_lines_from_the_date_above_the_headline_is_the_author():
 def test_the_photographer_in_a_photo_credit_is_not_the_author():
     briefing = page("By Jane Roe, Contributor, Ferrisford Gazette |", HEADLINE, DEK, "Sam Poole / Getty Images")
     assert briefing.authors == ("Jane Roe",)
+
+
+def test_the_line_that_goes_on_with_a_byline_ending_in_a_comma_is_not_the_headline():
+    briefing = page(
+        HEADLINE,
+        "Image: Ferrisford Archive",
+        "Sign up for our newsletter",
+        "Stay Connected",
+        "By Jane Roe,",
+        "River Authority Lock Engineer, Ferrisford",
+        "By Jane Roe",
+        "| May 9, 2024",
+    )
+    assert briefing.title == HEADLINE

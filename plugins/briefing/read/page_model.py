@@ -286,6 +286,8 @@ def _headline_emission(
 ) -> float:
     line = lines[position]
     score = headline_score(line, lede_words, leftover)
+    if position > 0 and lines[position - 1].text.endswith(",") and bylines.parse_byline(lines[position - 1].text):
+        score = 0.0  # the rest of the byline above ('By Jane Roe,' / 'Staff Writer, The Gazette')
     if score <= 0:
         return 0.0 if position == 0 and _may_open_a_paste(lines) else _NONE
     if counts.get(line.text.lower(), 0) > 1:
