@@ -209,3 +209,10 @@ def test_the_line_that_goes_on_with_a_byline_ending_in_a_comma_is_not_the_headli
         "| May 9, 2024",
     )
     assert briefing.title == HEADLINE
+
+
+def test_a_long_name_line_with_the_publication_and_date_gives_its_names():
+    briefing = page(
+        HEADLINE, DEK, "Jane Roe and Sam Poole, Ferrisford Gazette - Mar 5, 2024 3:06 pm UTC", "Enlarge", "12"
+    )
+    assert briefing.authors == ("Jane Roe", "Sam Poole")

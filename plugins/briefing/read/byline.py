@@ -18,6 +18,9 @@ BYLINE_REACH = 30
 # a reading time may sit between). Swept 1/2/3 on pasted-naeb dev halves: authors a 0.839/0.862/0.862,
 # b 0.800/0.800/0.789; no-author pages left empty the same (a 0.875, b 0.250).
 NAME_DATE_LINES = 2
+# A bare name line has at most this many words before its date, if it has one (a layout bound: two or
+# three names and the publication).
+NAME_LINE_MAX_WORDS = 10
 
 _PARTICLES = r"(?:de|da|del|della|der|den|van|von|la|le|di|bin|binti|al|el|dos|du|ibn|ter|st\.)"
 _NAME_TOKEN = rf"(?:(?:[A-Z]\.){{1,3}}(?:[A-Z](?=\s|$))?|[A-Z][\w'’-]*\.?|{_PARTICLES}(?=\s))"
@@ -323,7 +326,7 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | N
             return parsed[0], parsed[1], used
     for position in range(lo, hi):
         text = lines[position].text
-        if lines[position].words > 10:
+        if _words_before_date(text) > NAME_LINE_MAX_WORDS:
             continue
         near = range(max(lo, position - NAME_DATE_LINES), min(hi, position + NAME_DATE_LINES + 1))
         near_date = any(find_dates(lines[p].text) or _DATE_WORDS.search(lines[p].text) for p in near)
@@ -335,6 +338,12 @@ def find_byline(lines: list[Line], lo: int, hi: int) -> tuple[list[str], str | N
         if parsed:
             return parsed[0], parsed[1], [position]
     return [], None, []
+
+
+def _words_before_date(text: str) -> int:
+    """The words of a line up to its first date ('Jane Roe and Sam Poole, The Gazette - Dec 20, 2023')."""
+    dates = find_dates(text) if any(ch.isdigit() for ch in text) else []
+    return len((text[: dates[0].start] if dates else text).split())
 
 
 def _by_line(lines: list[Line], kinds: list[str], lo: int, hi: int) -> tuple[list[str], str | None, list[int]]:
