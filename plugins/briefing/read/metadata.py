@@ -58,8 +58,6 @@ _HEADLINE_NOISE = re.compile(
 _BY_AND_ON = re.compile(r"^\s*by\b|\b(?:on|at)\s*$", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|erschienen|publié)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
-
-
 _SLASH = re.compile(r"\s*/\s*")
 _LABELLED_BYLINE = re.compile(r"^(?:[A-Z][\w&-]*\s+){1,2}by\s+(?P<rest>.+)$")
 
