@@ -100,7 +100,8 @@ SHARE_OR_NAV = re.compile(
 )
 PHOTO_CREDIT = re.compile(
     r"(?:getty images|\bap photo\b|\(ap\)$|\bafp\b|\breuters/|/reuters\b|\bphoto(?:graph)?s?(?: by)?:|"
-    r"\bphoto by\b|\bimage(?: by)?:|^credit:|\bcredit\s*\.{3}|^courtesy\b|shutterstock|\bistock\b|\bvia getty\b|"
+    r"\bphoto by\b|\bimage(?: by)?:|^(?:(?:image|photo|picture|video)\s+)?credits?\s*:|\bcredit\s*\.{3}|"
+    r"^courtesy\b|shutterstock|\bistock\b|\bvia getty\b|"
     r"\bepa-efe\b|^\(?photo\b|\bfile photo\b|\billustration:|/the [a-z]+ times$|^source:)",
     _FLAGS,
 )

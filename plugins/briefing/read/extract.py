@@ -35,6 +35,7 @@ READ_STAGE_MODULES = (
     "read/frontmatter.py",
     "read/metadata.py",
     "read/page_model.py",
+    "read/page_grammar.py",
     "read/comments.py",
     "read/segment.py",
     "read/saved.py",
@@ -106,7 +107,7 @@ def _extraction(source_path: str, lines: list[Line], user: dict, summary_max_cha
         if kinds[position] in ("body", "header"):
             kinds[position] = "byline"
     # 4. the publication date near the headline
-    date = find_date(lines, max(0, start - HEADER_WINDOW), after_title.stop, anchor, body_start=start)
+    date = find_date(lines, min(anchor, max(0, start - HEADER_WINDOW)), after_title.stop, anchor, body_start=start)
     # 5. results tables next to the story, and a dateline on a line of its own
     for position in table_positions(lines, kinds, start, end):
         kinds[position] = "table"

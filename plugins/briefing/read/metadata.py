@@ -14,7 +14,8 @@ from .segment import STOPWORDS, Line
 HEADER_WINDOW = 30
 # A date on a line of at most this many words stands on its own (a date line, a byline with a date).
 SHORT_DATE_LINE_WORDS = 14
-# A line labelled 'Published ...' is looked for this many lines into the story when none is nearer.
+# A line labelled 'Published ...' is looked for this many lines into the story when none is nearer, and a
+# date line or a byline with its date when there is no date at all nearer (a layout bound, not tuned).
 PUBLISHED_LINE_REACH = 10
 # A story sentence may open with its date within this many characters ('WASHINGTON, March 3 (Reuters) -').
 LEAD_DATE_CHARS = 60
@@ -53,8 +54,28 @@ _HEADLINE_NOISE = re.compile(
     r"\b(?:min(?:ute)?s? read|updated|published|posted)\b|@|https?://|www\.)",
     re.I,
 )
+# 'by Jane Doe on ...': the words of a byline around the names before its date
+_BY_AND_ON = re.compile(r"^\s*by\b|\b(?:on|at)\s*$", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|erschienen|publié)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
+_SLASH = re.compile(r"\s*/\s*")
+_LABELLED_BYLINE = re.compile(r"^(?:[A-Z][\w&-]*\s+){1,2}by\s+(?P<rest>.+)$")
+
+
+def _is_slash_credit(text: str) -> bool:
+    """'Jane Doe / The Daily Planet', 'City Archive/Jane Doe': a photo credit, a name and an agency."""
+    parts = [p for p in _SLASH.split(text) if p]
+    if len(parts) < 2 or len(text.split()) > 10:
+        return False
+    if not all(all(w[:1].isupper() or not w[:1].isalpha() for w in p.split()) for p in parts):
+        return False
+    return any(bylines.looks_like_person(p) for p in parts)
+
+
+def _is_labelled_byline(text: str) -> bool:
+    """'News by Jane Doe', 'Review by Jane Doe Staff Writer': a section's label before a byline."""
+    match = _LABELLED_BYLINE.match(text)
+    return bool(match) and len(text.split()) <= 10 and bool(bylines.parse_byline("By " + match.group("rest")))
 
 
 def content_words(text: str) -> set[str]:
@@ -101,13 +122,16 @@ def _is_byline_or_date(line: Line) -> bool:
 
 def headline_score(line: Line, body_words: set[str], leftover: bool | None = None) -> float:
     """How much a line reads as the headline of the story whose content words are `body_words`;
-    `leftover` is boilerplate.is_leftover(line.text) when known."""
+    `leftover` is boilerplate.is_leftover(line.text) when known. Menus, prompts, photo credits (also
+    'Jane Doe / Agency'), bylines (also 'News by Jane Doe') and date lines score 0."""
     text = line.text
     if not 3 <= line.words <= 35 or len(text) > 300:
         return 0.0
     if (is_leftover(text) if leftover is None else leftover) or PHOTO_CREDIT.search(text):
         return 0.0
     if bylines.parse_byline(text) or find_dates(unglue(text)) or _HEADLINE_NOISE.search(text):
+        return 0.0
+    if _is_slash_credit(text) or _is_labelled_byline(text):
         return 0.0
     words = content_words(text)
     if not words:
@@ -137,12 +161,14 @@ def find_date(
 ) -> str | None:
     """The publication date near the headline.
 
-    Preference: a date labelled as published; then one on a short line of its own or in a byline; then
-    any other; an 'Updated' date only when there is nothing else. Among equals, the one nearest below
-    the headline (`anchor`) wins, so a date in a photo caption does not beat the dateline. In a sentence
-    of the story (from `body_start` on) only a date that opens it counts ('March 3, 2024 - The ...',
-    'WASHINGTON, March 3 (Reuters) -'): a date the sentence has begun to talk about is when something
-    happened ('Page was born on April 22, 1923').
+    Preference: a date labelled as published; then one on a short line of its own or in a byline, with
+    no words of a sentence before it; then any other; an 'Updated' date only when there is nothing else.
+    A 'published' or 'posted' elsewhere in a sentence labels none of its dates ('she posted photos').
+    Among equals, the one nearest below the headline (`anchor`) wins, so a date in a photo caption does
+    not beat the dateline. In a sentence of the story (from `body_start` on) only a date that opens it
+    counts ('March 3, 2024 - The ...', 'WASHINGTON, March 3 (Reuters) -'): a date the sentence has begun
+    to talk about is when something happened ('Page was born on April 22, 1923'). When nothing nearer
+    has a date, a date line or a byline with its date a little into the story is taken.
     """
     anchor = lo if anchor is None else anchor
     best: tuple[tuple[int, int], str] | None = None
@@ -151,12 +177,14 @@ def find_date(
             if best is None or key < best[0]:
                 best = (key, value)
     if best is None or best[0][0] > 0:
-        # a 'Published ...' line a little further down (under a photo, a share bar or the lede)
+        # a 'Published ...' line a little further down (under a photo, a share bar or the lede); when
+        # there is no date at all, a date line or a byline with its date there
         start = hi if body_start is None else max(hi, body_start)
+        wanted = 1 if best is None else 0
         for position in range(hi, min(len(lines), start + PUBLISHED_LINE_REACH)):
-            if lines[position].words <= SHORT_DATE_LINE_WORDS and _PUBLISHED.search(lines[position].text):
+            if lines[position].words <= SHORT_DATE_LINE_WORDS or wanted:
                 for key, value in _dates_of_line(lines[position], position, anchor, None):
-                    if key[0] == 0 and (best is None or key < best[0]):
+                    if key[0] <= wanted and (best is None or key < best[0]):
                         best = (key, value)
     return best[1] if best else None
 
@@ -176,11 +204,13 @@ def _dates_of_line(line: Line, position: int, anchor: int, body_start: int | Non
             return
         before = text[max(0, date.start - 30) : date.start]
         labelled = _PUBLISHED.search(before) and not _UPDATED.search(before[-15:])
-        if labelled or (_PUBLISHED.search(text) and not _UPDATED.search(text)):
+        if labelled or (stands_alone and _PUBLISHED.search(text) and not _UPDATED.search(text)):
             rank = 0
         elif _UPDATED.search(before):
             rank = 3
-        elif stands_alone:
+        elif stands_alone and (
+            _opens_sentence(_BY_AND_ON.sub("", text[: date.start])) or bylines.parse_byline(line.text)
+        ):
             rank = 1
         else:
             rank = 2

@@ -10,10 +10,10 @@ headline and the body, `tail` what follows the story (bios, credits, related lin
 one found by its shape alone (commenter lines, timestamps, "Reply" lines), with the chrome below it.
 Each line has a score for each region, from the features the read stage computes anyway (prose
 score, headline score, byline and date, comment shapes); one dynamic-programming pass (Viterbi over
-the grammar) picks the labelling with the highest total. The grammar gives what separate passes got
-wrong: one headline, before the body; a standfirst only right under the headline and only when a
-byline or date line separates it from the body; comments only after the body. Linear in the lines of
-the page.
+the grammar, page_grammar.py) picks the labelling with the highest total. The grammar gives what
+separate passes got wrong: one headline, before the body; a standfirst only right under the headline
+and only when a byline or date line separates it from the body; comments only after the body. Linear
+in the lines of the page.
 """
 
 from __future__ import annotations
@@ -41,30 +41,14 @@ from .metadata import (
     content_words,
     headline_score,
 )
+from .page_grammar import NONE as _NONE
+from .page_grammar import STANDFIRST_MAX_LINES, best_path
 from .segment import Line
-
-REGIONS = ("top", "headline", "standfirst", "meta", "body", "tail", "comments", "replies", "bottom")
-_FOLLOWERS = {
-    "top": ("top", "headline", "body"),
-    "headline": ("standfirst", "meta", "body"),
-    "standfirst": ("standfirst", "meta"),
-    "meta": ("meta", "body"),
-    "body": ("body", "tail", "comments", "replies"),
-    "tail": ("tail", "comments", "replies"),
-    "comments": ("comments", "bottom"),
-    "replies": ("replies", "bottom"),
-    "bottom": ("bottom",),
-}
-_FIRST = ("top", "headline", "body")
-_NONE = float("-inf")
 
 # The weights of the model. Each was swept with the others fixed on both halves of pasted-l3s and
 # pasted-naeb dev (halves.py), with the clean pastes of related-ecbplus and quotes-polnear dev checked
 # alongside; a value is kept only where it is no worse on either half. "a x/y/z" lists a half's figure
 # for each value swept.
-# A story with no headline line costs this much: a page seldom has none. (Swept 0/1/3: every figure
-# the same on both halves; it only breaks ties.)
-NO_HEADLINE_COST = 1.0
 # A paste that starts with a line and goes straight on with the story (a byline or date line between at
 # most) is a clean paste: its first line is the headline, whatever its shape, unless it is a menu, a
 # prompt or a byline. On that way from the first line into the story, the first line scores what it
@@ -88,10 +72,15 @@ MAX_META_LINES = 4
 # first-line bonus of 1 then in place: pasted-l3s
 # title_exact a 0.758/0.752/0.707, b 0.701/0.715/0.694; pasted-naeb title b 0.725/0.745/0.725.)
 META_LINE_COST = 0.02
-# A standfirst is prose of at most this many words, in at most this many lines, right under the
-# headline (a layout definition: a dek is a sentence or two).
+# A standfirst is prose of at most this many words right under the headline, in at most
+# page_grammar.STANDFIRST_MAX_LINES lines (a layout definition: a dek is a sentence or two).
 STANDFIRST_MAX_WORDS = 60
-STANDFIRST_MAX_LINES = 3
+# The byline or date line that closes a standfirst may come this many lines below where the meta
+# region starts, after lines that are not prose ('Author:', a photo credit, a share button). Swept
+# 1/2/3/4 on pasted-naeb dev halves: title a 0.800/0.821/0.832/0.842, b 0.776 at all four; authors
+# a 0.759/0.770/0.782/0.782, b 0.744/0.744/0.733/0.733; pasted-l3s title a 0.758/0.758/0.739/0.726
+# (b 0.729 at all four, body F1 and leaks the same on both halves at all four); 2 kept.
+STANDFIRST_META_REACH = 2
 # A comment header opens the comments when it can only open them ("Leave a reply", "Comments are
 # closed") or when lines of comment shape follow within COMMENT_SHAPE_WINDOW lines; prose under it then
 # scores as much as story prose, so the section holds however long it runs.
@@ -107,10 +96,6 @@ COMMENT_PROSE_SHARE = 0.85
 # What a line of comment shape ("Jane says:", "Reply", a timestamp) scores in a comment section.
 # (Swept 2/4/8: every figure the same on both halves.)
 COMMENT_SHAPE_SCORE = 4.0
-# A comment section opens only below this many words of story prose: a comment count next to the
-# headline, a "Comments" button in a share bar, is not the end of the story. (Swept 30/60/120:
-# pasted-l3s body_f1 a 0.962/0.968/0.968, b 0.963/0.963/0.955.)
-COMMENT_SECTION_MIN_PROSE_WORDS = 60
 # Headline candidates look this far below themselves for the story they head (characters of prose).
 LEDE_CHARS = 3000
 # The headline is looked for this many lines above where the best run of story lines starts:
@@ -125,7 +110,7 @@ LEDE_LINES = 400
 
 @dataclass(frozen=True)
 class PageRegions:
-    """The region of each line (REGIONS), and where the parts of the story are."""
+    """The region of each line (page_grammar.REGIONS), and where the parts of the story are."""
 
     regions: tuple[str, ...]
     headline: int | None
@@ -149,13 +134,13 @@ def read_regions(lines: list[Line]) -> PageRegions:
     headers = [bool(COMMENT_HEADER.match(line.text)) for line in lines]
     byline_or_date = _BylineOrDate(lines)
     scores = _emissions(lines, plain, shaped, headers)
-    entries = _entries(lines, shaped, headers, byline_or_date)
+    entries = _entries(lines, shaped, headers, byline_or_date, plain)
     # The headline sits just above the story, and where the story is hardly depends on its headline:
     # headlines are scored only near the best run of story lines (and on the first line).
     start = _best_run_start(scores["body"])
     near = range(max(0, start - HEADLINE_ABOVE_STORY), min(len(lines), start + HEADLINE_BELOW_STORY))
     scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near, leftover)
-    return _page_regions(lines, _best_path(scores, entries, scores["prose words"]))
+    return _page_regions(lines, best_path(scores, entries, scores["prose words"]))
 
 
 class _BylineOrDate:
@@ -197,19 +182,33 @@ def _emissions(lines: list[Line], plain: list[float], shaped: list[bool], header
 
 
 def _entries(
-    lines: list[Line], shaped: list[bool], headers: list[bool], byline_or_date: _BylineOrDate
+    lines: list[Line], shaped: list[bool], headers: list[bool], byline_or_date: _BylineOrDate, plain: list[float]
 ) -> dict[str, list[float]]:
     """What the first line of a region scores where that differs from its other lines: comments open at
     a header that opens them, a section found by its shape at a line of that shape, and the meta region
-    under a standfirst at a byline or date line."""
+    under a standfirst at a byline or date line, or at a line that is not prose right above one."""
     shape_follows = _shape_follows(shaped)
     comments = [
         COMMENT_HEADER_SCORE if COMMENT_HEADER_CERTAIN.match(line.text) or (headers[p] and shape_follows[p]) else _NONE
         for p, line in enumerate(lines)
     ]
     replies = [COMMENT_SHAPE_SCORE if shaped[p] else _NONE for p in range(len(lines))]
-    after_standfirst = [-META_LINE_COST if p < LEDE_LINES and byline_or_date(p) else _NONE for p in range(len(lines))]
+    after_standfirst = [
+        -META_LINE_COST if p < LEDE_LINES and _byline_or_date_ahead(p, lines, plain, byline_or_date) else _NONE
+        for p in range(len(lines))
+    ]
     return {"comments": comments, "replies": replies, "meta after standfirst": after_standfirst}
+
+
+def _byline_or_date_ahead(position: int, lines: list[Line], plain: list[float], byline_or_date) -> bool:
+    """Whether a byline or date line is among the STANDFIRST_META_REACH lines from `position` on, with no
+    prose line before it."""
+    for q in range(position, min(len(lines), position + STANDFIRST_META_REACH)):
+        if byline_or_date(q):
+            return True
+        if plain[q] > 0:
+            return False
+    return False
 
 
 def _shape_follows(shaped: list[bool]) -> list[bool]:
@@ -287,6 +286,8 @@ def _headline_emission(
 ) -> float:
     line = lines[position]
     score = headline_score(line, lede_words, leftover)
+    if position > 0 and lines[position - 1].text.endswith(",") and bylines.parse_byline(lines[position - 1].text):
+        score = 0.0  # the rest of the byline above ('By Jane Roe,' / 'Staff Writer, The Gazette')
     if score <= 0:
         return 0.0 if position == 0 and _may_open_a_paste(lines) else _NONE
     if counts.get(line.text.lower(), 0) > 1:
@@ -379,88 +380,6 @@ def _comment_emission(shaped: bool, body: float, prose_share: float) -> float:
     if shaped:
         return COMMENT_SHAPE_SCORE
     return prose_share * body if body > 0 else body
-
-
-def _best_path(scores: dict[str, list[float]], entries: dict[str, list[float]], prose_words: list[int]) -> list[str]:
-    """Viterbi over the grammar. Two counts ride along each best path: the lines of its standfirst (at
-    most STANDFIRST_MAX_LINES) and the words of prose in its body (comments open only below
-    COMMENT_SECTION_MIN_PROSE_WORDS of them)."""
-    edges = [
-        (region, previous, emission, cost, check)
-        for region, into in enumerate(_edges(scores, entries))
-        for previous, emission, cost, check in into
-    ]
-    standfirst, body, count = REGIONS.index("standfirst"), REGIONS.index("body"), len(REGIONS)
-    best = [scores[r][0] if r in _FIRST else _NONE for r in REGIONS]
-    best[body] -= NO_HEADLINE_COST
-    body_words = [0] * count
-    body_words[body] = prose_words[0]
-    standfirst_lines = 1
-    back: list[list[int]] = []
-    for position in range(1, len(prose_words)):
-        step = [_NONE] * count
-        pointers = [-1] * count
-        for region, previous, emission, cost, check in edges:
-            total = best[previous]
-            if total == _NONE:
-                continue
-            if check is not None:
-                if check == "standfirst":
-                    if standfirst_lines >= STANDFIRST_MAX_LINES:
-                        continue
-                elif body_words[previous] < COMMENT_SECTION_MIN_PROSE_WORDS:
-                    continue
-            total += emission[position] - cost
-            if total > step[region]:
-                step[region] = total
-                pointers[region] = previous
-        if pointers[standfirst] >= 0:
-            standfirst_lines = standfirst_lines + 1 if pointers[standfirst] == standfirst else 1
-        words = prose_words[position]
-        body_words = [body_words[pointers[r]] if pointers[r] >= 0 else 0 for r in range(count)]
-        body_words[body] += words
-        back.append(pointers)
-        best = step
-    ends = [r for r, name in enumerate(REGIONS) if name not in ("headline", "standfirst") and best[r] > _NONE]
-    region = max(ends or range(len(REGIONS)), key=lambda r: best[r])
-    path = [region]
-    for pointers in reversed(back):
-        region = pointers[region]
-        path.append(region)
-    path.reverse()
-    return [REGIONS[r] for r in path]
-
-
-def _edges(scores: dict[str, list[float]], entries: dict[str, list[float]]) -> list[list[tuple]]:
-    """For each region, the ways into it: (previous region, what each line scores on that way, a fixed
-    cost, the count the way depends on)."""
-    clean_paste = max(0.0, scores["body"][0])  # what the first line gives up as story
-    edges: list[list[tuple]] = []
-    for region in REGIONS:
-        into = []
-        for previous in REGIONS:
-            if region not in _FOLLOWERS[previous]:
-                continue
-            emission = scores[region]
-            if previous != region and previous == "standfirst" and region == "meta":
-                emission = entries["meta after standfirst"]
-            elif previous != region and region in entries:
-                emission = entries[region]
-            # the story (or its byline or date line) right under the first line: a clean paste
-            under_first = len(emission) > 1 and (
-                region == "body" or (region == "meta" and entries["meta after standfirst"][1] > _NONE)
-            )
-            if previous == "headline" and under_first:
-                emission = [emission[0], emission[1] + clean_paste, *emission[2:]]
-            cost = NO_HEADLINE_COST if (previous, region) == ("top", "body") else 0.0
-            check = None
-            if region == previous == "standfirst":
-                check = "standfirst"
-            elif region in ("comments", "replies") and previous in ("body", "tail"):
-                check = "story"
-            into.append((REGIONS.index(previous), emission, cost, check))
-        edges.append(into)
-    return edges
 
 
 def _page_regions(lines: list[Line], regions: list[str]) -> PageRegions:

@@ -99,7 +99,7 @@ def text_rules(
     date = meta.shown_date or meta.date
     date_source = "page metadata" if date else None
     if date is None:
-        date = find_date(lines, max(0, start - HEADER_WINDOW), after_title.stop, anchor, body_start=start)
+        date = find_date(lines, min(anchor, max(0, start - HEADER_WINDOW)), after_title.stop, anchor, body_start=start)
         date_source = "text" if date else None
     elif headline_at is not None:
         shown = date_below_headline(page, lines, headline_at)
