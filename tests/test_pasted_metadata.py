@@ -216,3 +216,24 @@ def test_a_long_name_line_with_the_publication_and_date_gives_its_names():
         HEADLINE, DEK, "Jane Roe and Sam Poole, Ferrisford Gazette - Mar 5, 2024 3:06 pm UTC", "Enlarge", "12"
     )
     assert briefing.authors == ("Jane Roe", "Sam Poole")
+
+
+@pytest.mark.parametrize("labels", [["Business"], ["Business", "Opinion", "Video"], ["World"]])
+def test_a_section_label_above_the_headline_is_not_the_headline(labels):
+    text = "\n\n".join(
+        [
+            *labels,
+            "Harbour board delays the vote on port fees",
+            "By Ann Patel, Reuters",
+            "March 4, 2024",
+            "The harbour board put off its vote on new port fees on Monday, after fishing crews asked for "
+            "more time to study the plan.",
+            "The board will meet again next month, its chair said, and the fees would not rise before the "
+            "summer season.",
+        ]
+    )
+    briefing = extract_article(RawArticle("articles/port-fees.txt", text.encode("utf-8")))
+    assert briefing.title == "Harbour board delays the vote on port fees"
+    assert briefing.authors == ("Ann Patel",)
+    assert briefing.body[0].startswith("The harbour board put off its vote")
+    assert any(block.text.startswith(labels[0]) for block in briefing.cut)  # kept, shown as removed
