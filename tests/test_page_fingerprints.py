@@ -38,7 +38,7 @@ def fingerprints(**kwargs) -> PageFingerprints:
     def name(obj):
         return f"story {obj.slug}" if isinstance(obj, Story) else None
 
-    def attributes(obj):
+    def attributes(obj, as_card):
         return {k: v for k, v in vars(obj).items() if k != "settings"}
 
     return PageFingerprints(name, attributes, shared=[SETTINGS], **kwargs)
@@ -118,3 +118,14 @@ def test_equal_values_give_the_same_fingerprint_whether_or_not_they_are_one_obje
     cached.byline = ("".join(["Ann ", "Patel"]), "".join(["Ann", " Patel"]))
     assert cached.byline[0] is not cached.byline[1]
     assert page_of(fresh) == page_of(cached)
+
+
+def test_the_theme_reads_a_storys_links_on_its_own_page_only():
+    """A story's card leaves out its `links` (pelican/page_inputs.py): only the templates of its own page
+    may read them, or a listing would not be rendered again when they change."""
+    from conftest import REPO
+
+    own_page = {"article.html", "head.html"}
+    for template in (REPO / "theme" / "templates").glob("*.html"):
+        if template.name not in own_page:
+            assert ".links" not in template.read_text(encoding="utf-8"), template.name

@@ -100,8 +100,8 @@ class BriefingGenerator(Generator):
                 entity_type_title=TYPE_TITLES[page.type][:-1] if page.type != "person" else "Person",
                 # only what the page shows, so that its fingerprint changes only with that
                 entity_articles={key: by_key[key] for key in page.articles if key in by_key},
-                entity_pages_by_name={
-                    name: self.entity_pages[name] for name, _ in page.companions if name in self.entity_pages
+                companion_urls={
+                    name: self.entity_pages[name].url for name, _ in page.companions if name in self.entity_pages
                 },
                 entity_feed=feed,
                 speaker_quotes=speakers.get(page.name),

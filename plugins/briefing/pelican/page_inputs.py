@@ -36,6 +36,8 @@ ALWAYS_READ = ("output_file", "SITEURL", "localsiteurl")
 # What Pelican's objects carry that is not theirs: the settings (part of every fingerprint, once) and the
 # whole build's context.
 NOT_THEIRS = frozenset({"settings", "_context"})
+# What a story's card leaves out: its page object (write/pages.py ArticlePage), shown on its own page.
+CARD_LEAVES_OUT = "links"
 
 
 def unit_name(value: object) -> str | None:
@@ -54,9 +56,13 @@ def _may_have_a_page(kind: type) -> bool:
     return issubclass(kind, Content) or hasattr(kind, "save_as") or "save_as" in getattr(kind, "__slots__", ())
 
 
-def unit_attributes(value: object) -> dict:
-    """The attributes that make a unit what its pages show."""
+def unit_attributes(value: object, as_card: bool) -> dict:
+    """The attributes that make a unit what its pages show: in full on its own page, or as a card on
+    another (a story's card is its own record and metadata: the theme reads a story's `links`, what the
+    corpus stage says of it, on its own page only; tests/test_page_fingerprints.py checks the templates)."""
     attributes = {k: v for k, v in vars(value).items() if k not in NOT_THEIRS}
+    if as_card and isinstance(value, Content):
+        attributes.pop(CARD_LEAVES_OUT, None)
     text = attributes.get("_content")
     if isinstance(value, Content) and text and value._get_intrasite_link_regex().search(text):
         attributes["_content"] = value.get_content("")  # with the addresses of what it links to

@@ -5,10 +5,11 @@ The values are put into bytes by Python's pickler (its C implementation: the byt
 a few microseconds). It writes strings, numbers, lists, tuples and dicts itself and asks
 `reducer_override` about every other object (once per object and page), where:
 - a unit (what has a page of its own: an article, a thread, an entity; the caller's `unit_name`) is read
-  to two levels, as a page shows it: in full where the page reads it, and any unit that one leads to as
-  its card (its own attributes, with the units the card leads to by name only). A page shows the
-  headline, date and summary of the stories it links to, never the stories those link to. Each unit's
-  bytes are made once per build, however many pages read it;
+  to two levels, as a page shows it: the page's own unit (its story, entity, thread: a value the
+  template reads that is a unit) in full, and every unit it or the page's other values lead to as a
+  card (what the caller says a card shows, with the units the card leads to by name only). A page
+  shows the headline, date and summary of the stories it lists or links to, never the stories those
+  link to. Each unit's bytes are made once per build, however many pages read it;
 - an attribute that is one of the objects every page shares (the settings; the caller makes them part
   of every fingerprint once) is named only.
 What the pickler cannot put into bytes (a function defined inside another, an open file) makes the
@@ -26,8 +27,9 @@ import io
 import pickle
 from collections.abc import Callable, Iterable
 
-# How a value is read: the page's own values, inside a unit read in full, inside a unit's card.
-PAGE, IN_UNIT, IN_CARD = 0, 1, 2
+# How a value is read: among a page's own values or inside its unit, read in full (the units there are
+# read as cards), or inside a card (the units there are named only).
+IN_UNIT, IN_CARD = 1, 2
 # What reference() does with an object, by its type: leave it to the pickler, digest it once as a record,
 # write the caller's summary of it, or look at it (a unit, or an object holding a shared one).
 _AS_IT_IS, _RECORD, _SUMMARY, _ASK = 0, 1, 2, 3
@@ -54,14 +56,15 @@ class _Pickler(pickle.Pickler):
 
 class PageFingerprints:
     """Fingerprints of one build's pages. `unit_name(obj)` is the lasting name of a unit (None for
-    anything else), `unit_attributes(obj)` what makes a unit what its pages show; `shared` are objects
+    anything else), `unit_attributes(obj, as_card)` what makes a unit what its pages show, in full or as a
+    card in another page; `shared` are objects
     every page may reach and the caller accounts for once (the settings), named where an object holds
     them."""
 
     def __init__(
         self,
         unit_name: Callable[[object], str | None],
-        unit_attributes: Callable[[object], dict],
+        unit_attributes: Callable[[object, bool], dict],
         shared: Iterable[object] = (),
         records: tuple[type, ...] = (),
         summaries: dict[type, Callable[[object], object]] | None = None,
@@ -83,7 +86,14 @@ class PageFingerprints:
         for part in extra:
             digest.update(part)
         try:
-            digest.update(self._dumps(sorted(values.items()), PAGE))
+            for name, value in sorted(values.items()):
+                digest.update(name.encode("utf-8") + b"=")
+                # the page's own unit (its story, entity, thread) in full; what it lists, as cards
+                unit = self._unit_name(value)
+                if unit is not None:
+                    digest.update(unit.encode("utf-8") + self._digest(value, IN_UNIT, self._full_attributes))
+                else:
+                    digest.update(self._dumps(value, IN_UNIT))
         except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
             return None
         return digest.hexdigest()
@@ -102,10 +112,9 @@ class PageFingerprints:
             return ("summary", kind.__qualname__, self._summaries[kind](obj))
         name = self._unit_name(obj)
         if name is not None:
-            if mode == IN_CARD:
+            if mode == IN_CARD:  # a unit a card leads to: named only
                 return ("unit", name)
-            inner = IN_UNIT if mode == PAGE else IN_CARD  # a page reads a unit in full, a unit others as cards
-            return ("unit", name, self._digest(obj, inner, self._unit_attributes))
+            return ("unit", name, self._digest(obj, IN_CARD, self._card_attributes))
         state = getattr(obj, "__dict__", None)
         if not state or not any(id(value) in self._shared for value in state.values()):
             return None
@@ -122,6 +131,12 @@ class PageFingerprints:
         if dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen and not hasattr(kind, "save_as"):
             return _AS_IT_IS  # a frozen record of the stages: never holds the settings, never a page
         return _ASK
+
+    def _full_attributes(self, unit: object) -> dict:
+        return self._unit_attributes(unit, False)
+
+    def _card_attributes(self, unit: object) -> dict:
+        return self._unit_attributes(unit, True)
 
     def _digest(self, obj: object, mode: int, attributes: Callable[[object], dict]) -> bytes:
         """The digest of `obj`'s `attributes`, read in `mode`: made once per build."""

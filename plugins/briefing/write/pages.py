@@ -33,8 +33,9 @@ THREADS_SAVE_AS = "threads/index.html"
 
 @dataclass(frozen=True)
 class RelatedStory:
+    """A related story as a briefing page shows it (its score is in archive.json, not on the page)."""
+
     article: object  # the other briefing's page
-    score: float
     shared: tuple[str, ...] = ()  # entity names both stories mention
     same_thread: bool = False
 
@@ -244,7 +245,9 @@ def article_page(
         entities=links.entities,
         quotes=links.quotes,
         key_quotes=tuple(KeyQuote(q.text, q.speaker, urls.get(q.speaker)) for q in links.key_quotes),
-        related=tuple(RelatedStory(pages_by_key[r.key], r.score, r.shared, r.same_thread) for r in links.related),
+        related=tuple(
+            RelatedStory(pages_by_key[r.key], r.shared, r.same_thread) for r in links.related[:related_shown]
+        ),
         thread=threads.get(links.thread) if links.thread else None,
         copies=tuple(pages_by_key[key] for key in links.copies),
         body_html=linked_paragraphs_html(
