@@ -13,10 +13,12 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 
 from feedgenerator import Rss201rev2Feed
+from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from ..settings import BriefingSettings
@@ -77,6 +79,7 @@ class BriefingWriter(Writer):
         self._kept_pages: KeptPages | None = None
         self._page_inputs: PageInputs | None = None
         self.pages_kept = self.pages_rendered = 0
+        self._kept_files: set[str] = set()
         settings[WRITER_SETTING] = self
 
     def write_file(self, name, template, context, *args, **kwargs):
@@ -90,15 +93,15 @@ class BriefingWriter(Writer):
         return super().write_file(name, KeptOrRendered(template, self), context, *args, **kwargs)
 
     def page_text(self, template, localcontext: dict) -> str:
-        """What `template` renders for this page, or the page's file when its fingerprint is that of the
-        last build and the file is as that build left it."""
+        """What `template` renders for this page; nothing when its fingerprint is that of the last build
+        and its file is as that build left it (the file is then kept, not written)."""
         path = localcontext.get("output_file")
         if isinstance(path, str):
             fingerprint = self._page_inputs.fingerprint(template, localcontext)
-            kept = self._kept_pages.kept_text(path, fingerprint)
-            if kept is not None:
+            if self._kept_pages.can_keep(path, fingerprint):
                 self.pages_kept += 1
-                return kept
+                self._kept_files.add(sanitised_join(self.output_path, path))  # _open_w leaves it as it is
+                return ""
         self.pages_rendered += 1
         return template.render(localcontext)
 
@@ -133,6 +136,8 @@ class BriefingWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
+        if filename in self._kept_files:
+            return io.StringIO()  # a page kept as the last build left it: nothing to write
         return UnchangedFileSkipped(filename, encoding, html=filename.endswith((".html", ".htm")))
 
     def write_feed(

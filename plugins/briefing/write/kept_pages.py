@@ -1,7 +1,7 @@
-"""The record of the pages the last build rendered: each page's fingerprint (write/page_fingerprints.py)
+"""The record of the pages the last build wrote: each page's fingerprint (write/page_fingerprints.py)
 with the size and time its file had when the build ended. A page whose fingerprint is the recorded one,
-and whose file is still as the build left it, need not be rendered: its file holds what rendering it
-would write."""
+and whose file is still as the build left it, need not be rendered nor written: its file holds what
+rendering it would write."""
 
 from __future__ import annotations
 
@@ -22,25 +22,22 @@ class KeptPages:
         self._previous = _load(record)
         self._now: dict[str, str] = {}  # relative path -> fingerprint, this build's
 
-    def kept_text(self, path: str, fingerprint: str | None) -> str | None:
-        """The text of page `path` (relative to the output folder) when it can be kept, else None; the
-        fingerprint is this build's, recorded either way."""
+    def can_keep(self, path: str, fingerprint: str | None) -> bool:
+        """Whether page `path` (relative to the output folder) can be kept as its file is: its fingerprint
+        (this build's, recorded either way) is the recorded one and the file has the recorded size and
+        time."""
         if fingerprint is None:
             self._now.pop(path, None)
-            return None
+            return False
         self._now[path] = fingerprint
         entry = self._previous.get(path)
         if not entry or entry[0] != fingerprint:
-            return None
-        full = os.path.join(self.output, path)
+            return False
         try:
-            status = os.stat(full)
-            if [status.st_size, status.st_mtime_ns] != entry[1:]:
-                return None
-            with open(full, encoding="utf-8") as handle:
-                return handle.read()
-        except (OSError, UnicodeDecodeError):
-            return None
+            status = os.stat(os.path.join(self.output, path))
+        except OSError:
+            return False
+        return [status.st_size, status.st_mtime_ns] == entry[1:]
 
     def save(self) -> None:
         """The record of this build's pages, each with the size and time its file has now."""

@@ -157,9 +157,18 @@ class ArticlePage:
     related: tuple[RelatedStory, ...] = ()  # best first, as many as BRIEFING_RELATED_SHOWN
     thread: ThreadPage | None = None
     copies: tuple = ()  # pages of the same text filed under another name
-    body_html: str = ""  # the body's paragraphs, escaped, first mention of each entity linked
+    # What the body's HTML is made of (`body_html`, made when a page shows it, not for a page kept as it
+    # was): its paragraphs, each linked entity's mentions and page, the original's links.
+    body_paragraphs: tuple[str, ...] = ()
+    entity_links: tuple[tuple[tuple[str, ...], str], ...] = ()
+    source_links: tuple[tuple[int, str, str], ...] = ()
     reading_minutes: int = 1
     tags: tuple[TagLink, ...] = ()  # every tag, in order, with the page it links to when it has one
+
+    @property
+    def body_html(self) -> str:
+        """The body's paragraphs, escaped, the first mention of each entity linked to its page."""
+        return linked_paragraphs_html(list(self.body_paragraphs), list(self.entity_links), list(self.source_links))
 
 
 @dataclass(frozen=True)
@@ -250,10 +259,10 @@ def article_page(
         ),
         thread=threads.get(links.thread) if links.thread else None,
         copies=tuple(pages_by_key[key] for key in links.copies),
-        body_html=linked_paragraphs_html(
-            list(article.briefing.body),
-            [(e.mentions, prefix + e.url) for e in links.entities if e.url],
-            [(link.paragraph, link.text, href) for link in article.briefing.links if (href := http_link(link.href))],
+        body_paragraphs=tuple(article.briefing.body),
+        entity_links=tuple((e.mentions, prefix + e.url) for e in links.entities if e.url),
+        source_links=tuple(
+            (link.paragraph, link.text, href) for link in article.briefing.links if (href := http_link(link.href))
         ),
         reading_minutes=max(1, round(article.briefing.word_count / words_per_minute)),
     )
