@@ -12,7 +12,6 @@ them carries; an article whose text links to other content ("{filename}...") wit
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import logging
 import os
@@ -25,8 +24,7 @@ from pelican.paginator import Paginator
 from ..corpus.thread_briefing import ThreadBriefing
 from ..records import Briefing
 from ..write.page_fingerprints import PageFingerprints
-from ..write.site_inputs import canonical, folder_digest, installed_packages
-from .kept_site import RUNTIME_SETTINGS, site_folders
+from .kept_site import site_rendering
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +76,7 @@ def paginator_summary(paginator: Paginator) -> tuple:
 
 class PageInputs:
     """Fingerprints of this build's pages, for the settings of the build; the names each template reads
-    are kept in `names_cache` (a folder) from one build to the next, by the digest of the theme and code."""
+    are kept in `names_cache` (a folder) from one build to the next, by the digest of what renders them."""
 
     def __init__(self, settings: dict, names_cache: str):
         self._fingerprints = PageFingerprints(
@@ -88,13 +86,9 @@ class PageInputs:
             records=(Briefing, ThreadBriefing),
             summaries={Paginator: paginator_summary},
         )
-        folders = site_folders(settings)[1:]  # the theme and the plugins; not the content
-        code = folder_digest(folders, frozenset({"__pycache__"}))
-        digest = hashlib.sha256(code.encode())
-        digest.update(canonical({k: v for k, v in settings.items() if k not in RUNTIME_SETTINGS}).encode("utf-8"))
-        digest.update(installed_packages().encode("utf-8"))
-        self._site = digest.digest()
-        self._names_path = os.path.join(names_cache, f"template-names-{code[:24]}.json")
+        rendering = site_rendering(settings)  # the theme, the plugins, the settings, the packages
+        self._site = bytes.fromhex(rendering)
+        self._names_path = os.path.join(names_cache, f"template-names-{rendering[:24]}.json")
         self._names = _load_names(self._names_path)
         self._names_changed = False
 

@@ -76,7 +76,7 @@ class PageFingerprints:
         self._records = records
         # Objects that pages read only in part, by type: what of them pages read (the caller's to say).
         self._summaries = summaries or {}
-        self._units: dict[tuple[int, int], tuple[object, bytes]] = {}  # (id, how read) -> (unit, digest)
+        self._digests: dict[tuple[int, int], tuple[object, bytes]] = {}  # (id, how read) -> (object, digest)
         self._kinds: dict[type, int] = {}  # what reference() does with objects of a type
 
     def fingerprint(self, values: dict, *extra: bytes) -> str | None:
@@ -141,11 +141,11 @@ class PageFingerprints:
     def _digest(self, obj: object, mode: int, attributes: Callable[[object], dict]) -> bytes:
         """The digest of `obj`'s `attributes`, read in `mode`: made once per build."""
         key = (id(obj), mode)
-        known = self._units.get(key)
+        known = self._digests.get(key)
         if known is not None and known[0] is obj:
             return known[1]
         digest = hashlib.sha1(type(obj).__qualname__.encode() + self._dumps(attributes(obj), mode)).digest()
-        self._units[key] = (obj, digest)
+        self._digests[key] = (obj, digest)
         return digest
 
     def _dumps(self, value: object, mode: int) -> bytes:

@@ -91,14 +91,21 @@ def installed_packages() -> str:
     return f"python {sys.version}\n" + "\n".join(names)
 
 
-def site_digest(folders: Iterable[str], settings: dict, skip_settings: Iterable[str] = ()) -> str:
-    """The digest of a site's inputs: the files under `folders` (content, theme, plugins), the settings
-    but `skip_settings` (what a build puts there for itself), the installed packages."""
+def rendering_digest(folders: Iterable[str], settings: dict, skip_settings: Iterable[str] = ()) -> str:
+    """The digest of what renders a site's pages besides its content: the files under `folders` (theme,
+    plugins), the settings but `skip_settings` (what a build puts there for itself), the installed
+    packages."""
     skip = set(skip_settings)
     digest = hashlib.sha256(folder_digest(folders, frozenset({"__pycache__"})).encode())
     digest.update(canonical({k: v for k, v in settings.items() if k not in skip}).encode("utf-8"))
     digest.update(installed_packages().encode("utf-8"))
     return digest.hexdigest()
+
+
+def site_digest(content: str, rendering: str) -> str:
+    """The digest of a site's inputs: every file of the `content` folder, and what renders its pages
+    (`rendering_digest`)."""
+    return hashlib.sha256(f"{folder_digest([content])}\n{rendering}".encode()).hexdigest()
 
 
 def outputs_digest(output: str, paths: Iterable[str]) -> str | None:
