@@ -12,8 +12,9 @@ index there was made from the same quotes.json (write/search_stamp.py).
 Each statement becomes a small HTML record in a scratch folder, and Pagefind indexes the folder in one
 request: its service answers one request at a time, a tenth of a second apart, so a record per request
 would cost 100 s per 1,000 statements. A record's words are the statement, its title and filter the
-speaker, and `target` its place on the speaker's page (from the site root), which the quote index's
-script makes the result's address.
+speaker, and `target` where it is shown (from the site root: its place on the speaker's page, or the
+briefing that carried it when the speaker has no page), which the quote index's script makes the
+result's address.
 """
 
 from __future__ import annotations

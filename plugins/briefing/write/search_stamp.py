@@ -1,8 +1,9 @@
 """Whether a search index is still the index of what it was made from: a digest of its inputs, kept in
 the index's folder, so that a rebuild in which no page changed does not run Pagefind again.
 
-The briefings' index is made from every HTML page of the output (Pagefind reads them all and indexes
-those marked `data-pagefind-body`) by `make html`'s Pagefind command; the quote index from
+The briefings' index is made from the briefing pages of the output (the Makefile's PAGEFIND_GLOB; Pagefind
+indexes those marked `data-pagefind-body`) by `make html`'s Pagefind command, and its digest covers
+every HTML page of the output, which is never less than the index reads; the quote index is made from
 `quotes/quotes.json`. Both digests also hold Pagefind's version. Pagefind rewrites a whole index at
 once, so when anything changed the index is made again from scratch:
 
@@ -39,10 +40,16 @@ def file_digest(paths: list[str], root: str, extra: str = "") -> str:
     digest = hashlib.sha256(extra.encode("utf-8"))
     for path in paths:
         digest.update(b"\0" + os.path.relpath(path, root).replace(os.sep, "/").encode("utf-8") + b"\0")
-        with open(path, "rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                digest.update(chunk)
+        update_with_file(digest, path)
     return digest.hexdigest()
+
+
+def update_with_file(digest, path: str) -> None:
+    """Feed the bytes of the file at `path` to `digest` a chunk at a time: a large file never sits in
+    memory whole."""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
 
 
 def site_pages(output: str) -> list[str]:

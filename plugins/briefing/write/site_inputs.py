@@ -25,9 +25,10 @@ import sys
 from collections.abc import Iterable
 from importlib import metadata
 
+from .search_stamp import update_with_file
+
 logger = logging.getLogger(__name__)
 
-CHUNK_BYTES = 1 << 20  # files are hashed a mebibyte at a time: a large file never sits in memory whole
 # What a repr names by its address ("<Foo object at 0x7f...>") differs from one run to the next.
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -49,7 +50,7 @@ def folder_digest(folders: Iterable[str], skip_names: frozenset[str] = frozenset
 
 
 def _file_digest(path: str) -> bytes:
-    """sha256 of a regular file (or of the one a link leads to), read in chunks; what is not one (a named
+    """sha256 of a regular file (or of the one a link leads to); what is not one (a named
     pipe, a device, a dangling link) counts by its kind, and is never opened."""
     try:
         status = os.stat(path)
@@ -59,9 +60,7 @@ def _file_digest(path: str) -> bytes:
         return f"not a file {stat.S_IFMT(status.st_mode)}".encode()
     file_hash = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
-            while chunk := handle.read(CHUNK_BYTES):
-                file_hash.update(chunk)
+        update_with_file(file_hash, path)
     except OSError as error:  # unreadable: the build will say why; never a digest to match
         return f"unreadable {error} {os.urandom(8).hex()}".encode()
     return file_hash.digest()
