@@ -4,6 +4,7 @@ photo credits and related links around the story (pages written for these tests)
 from __future__ import annotations
 
 import pytest
+from briefing.read.boilerplate import is_leftover
 from briefing.read.byline import parse_byline, parse_standalone_name
 from briefing.read.extract import extract_article
 from briefing.read.metadata import content_words, headline_score
@@ -237,3 +238,18 @@ def test_a_section_label_above_the_headline_is_not_the_headline(labels):
     assert briefing.authors == ("Ann Patel",)
     assert briefing.body[0].startswith("The harbour board put off its vote")
     assert any(block.text.startswith(labels[0]) for block in briefing.cut)  # kept, shown as removed
+
+
+def test_an_affiliate_disclosure_above_the_headline_is_neither_headline_nor_story():
+    disclosure = "We may earn a commission from links on this page"
+    briefing = page(disclosure, "Waterways", HEADLINE, "By Jane Roe", "Mar 5, 2024", story=[disclosure + ".", *STORY])
+    assert briefing.title == HEADLINE
+    assert all("commission" not in paragraph for paragraph in briefing.body)
+    assert any("commission" in block.text for block in briefing.cut)
+
+
+def test_an_account_bar_copied_without_its_separators_is_a_leftover_and_no_headline():
+    for bar in ("Log In Subscribe Sign Out", "Sign in Register", "Menu Search Close"):
+        assert is_leftover(bar)
+        assert headline_score(segment_lines(bar)[0], {"log", "subscr", "sign"}) == 0.0
+    assert not is_leftover("Sign in to the new world of river freight")

@@ -74,9 +74,13 @@ APPEAL = re.compile(
     r"\btax-deductible\b|\bsupport\s+(?:our|us|independent)\b.{0,80}\b(?:journalism|reporting|work|analysis|mission)\b|"
     r"\bsubscribe\s+(?:now|today|to\s+(?:our|the)|for)\b|\bsign\s+up\s+(?:for|to)\b.{0,60}\bnewsletters?\b|"
     r"\bbecome\s+a\s+(?:member|subscriber|patron|supporter)\b|\bdedicated reader\b|"
-    r"\b(?:already a subscriber|subscribers? only)\b|\bunlock (?:this|unlimited)\b|\bfree trial\b)",
+    r"\b(?:already a subscriber|subscribers? only)\b|\bunlock (?:this|unlimited)\b|\bfree trial\b|"
+    # an affiliate disclosure: 'We may earn a commission from links on this page'
+    r"\b(?:may|might)\s+earn\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commissions?\b)",
     _FLAGS,
 )
+# The items of a site's account bar.
+_ACCOUNT_ITEM = r"(?:(?:sign|log) ?(?:in|out|up)|subscribe|register|my account|account|menu|search|close)"
 SHARE_OR_NAV = re.compile(
     r"^(?:advertisement|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|"
     r"article continues below(?: this ad| advertisement)?|continue reading(?: below)?\b.*|read more\b.*|"
@@ -95,7 +99,9 @@ SHARE_OR_NAV = re.compile(
     r"accept(?: all)?(?: cookies)?|i accept|cookie (?:settings|policy|preferences)\b.*|"
     r"privacy policy|terms of (?:use|service)|contact us|about us|newsletters?|"
     r"(?:©|\(c\)|copyright)\b.*|.*\ball rights reserved\b.*|"
-    r"(?:[\w&'’.-]+(?: [\w&'’.-]+){0,3} ?[|•·»›>/] ?){2,}[\w&'’.-]+(?: [\w&'’.-]+){0,3})$",
+    r"(?:[\w&'’.-]+(?: [\w&'’.-]+){0,3} ?[|•·»›>/] ?){2,}[\w&'’.-]+(?: [\w&'’.-]+){0,3}|"
+    # an account bar copied without its separators: 'Log In Subscribe Sign Out'
+    rf"{_ACCOUNT_ITEM}(?:\s+{_ACCOUNT_ITEM}){{1,5}})$",
     _FLAGS,
 )
 PHOTO_CREDIT = re.compile(
