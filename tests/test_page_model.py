@@ -209,3 +209,59 @@ def test_nothing_of_the_input_is_lost(lines, separator):
     shown = "\n".join([briefing.title, briefing.standfirst or "", *briefing.body, removed(briefing)])
     for line in segment_lines(decode_text(text.encode("utf-8"))[0]):
         assert line.text in shown, line.text
+
+
+TEASERS = [
+    "Harbour master warns of fog delays for the morning ferries as the autumn timetable starts on Monday - and "
+    "asks drivers to arrive early",
+    "Town council votes to keep the old library open for another year after a petition of four thousand names "
+    "- but cuts its hours",
+    "Local baker wins a national prize for a rye loaf made with flour from the last working windmill in the "
+    "county, and plans a second shop",
+    "Cyclists ask for a safer crossing at the ring road junction where two riders were hurt this summer, as "
+    "police count the near misses",
+    "Museum shows a collection of tin toys given by a retired engineer who built most of them by hand in the "
+    "shed at the back of his garden",
+    "Football club signs a young goalkeeper from the academy of a rival side for an undisclosed fee - and he "
+    "could play at the weekend",
+    "Choir of the cathedral records a winter album in the crypt to raise money for its leaking roof, with a "
+    "launch concert in December",
+    "Farmers market moves to the square behind the station while the main street is dug up for new pipes for "
+    "at least three months",
+    "Students plant three hundred oak saplings along the old railway path in a day of work with volunteers and "
+    "the local scout group",
+    "Power cut leaves two villages in the dark for six hours after a storm brought down a line near the quarry "
+    "on Tuesday evening",
+    "Bus company adds a late service from the city on Fridays and Saturdays after complaints from night workers "
+    "and pub landlords",
+    "Swimming pool reopens with a new roof and solar panels that the council says will halve its energy bill "
+    "within the first year",
+]
+FLOOD_STORY = [
+    "Heavy rain is expected to continue through Friday across the valley, the weather service said, with "
+    "the river already above its banks at two gauges.",
+    "Residents near the river were told to prepare sandbags, and the valley council opened its depot so "
+    "that people could collect sandbags through the night.",
+    "The weather service said the river would peak on Saturday, and that the flood warnings for the valley "
+    "would stay in place at least until Sunday.",
+    "Schools in three valley towns will stay closed until the river recedes, the council said, and buses "
+    "will not run on the river road.",
+]
+
+
+def test_teasers_of_other_stories_after_the_story_are_not_taken_for_more_of_it():
+    story = [
+        *FLOOD_STORY,
+        "Farmers on the valley floor moved their cattle to higher fields on Thursday, and several said the "
+        "river had not come this close to their barns since the winter of 1998.",
+        "The valley council said its emergency number had taken more than four hundred calls since the river "
+        "began to rise, most of them about blocked drains.",
+        "Volunteers from the river rescue team checked on elderly residents in the lowest valley streets and "
+        "offered lifts to the rest centre at the sports hall.",
+        "The weather service said more rain would fall on the hills above the valley on Saturday night, which "
+        "could keep the river high into next week.",
+    ]
+    lines = ["Home", "News", "Weather", HEADLINE, "By Jane Roe", *story, "More headlines", "Top videos", *TEASERS[4:8]]
+    briefing = read("\n".join([*lines, "About us", "Contact"]) + "\n")
+    assert list(briefing.body) == story
+    assert all(teaser in removed(briefing) for teaser in TEASERS[4:8])
