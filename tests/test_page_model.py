@@ -265,3 +265,45 @@ def test_teasers_of_other_stories_after_the_story_are_not_taken_for_more_of_it()
     briefing = read("\n".join([*lines, "About us", "Contact"]) + "\n")
     assert list(briefing.body) == story
     assert all(teaser in removed(briefing) for teaser in TEASERS[4:8])
+
+
+FLOOD_STORY_LONG = [
+    *FLOOD_STORY,
+    "Farmers on the valley floor moved their cattle to higher fields on Thursday, and several said the river "
+    "had not come this close to their barns since the winter of 1998.",
+    "The valley council said its emergency number had taken more than four hundred calls since the river "
+    "began to rise, most of them about blocked drains.",
+    "Volunteers from the river rescue team checked on elderly residents in the lowest valley streets and "
+    "offered lifts to the rest centre at the sports hall.",
+    "The weather service said more rain would fall on the hills above the valley on Saturday night, which "
+    "could keep the river high into next week.",
+]
+NEXT_STORY = [
+    "A bakery on the market square has won a national prize for its rye bread, beating more than a hundred "
+    "entries from all over the land.",
+    "The bakery's owner said she had used the same recipe for the bread since she started the shop twelve "
+    "years ago, with flour from a mill in the hills.",
+    "The judges praised the bread's crust and said the bakery had shown that a small shop could match the "
+    "best in the country.",
+    "The owner said the prize money would pay for a second oven, so that the bakery could sell bread to the "
+    "cafes on the square as well.",
+]
+
+
+def test_the_next_story_run_on_below_this_one_is_not_part_of_it():
+    lines = [
+        "Home",
+        "News",
+        HEADLINE,
+        "By Jane Roe",
+        *FLOOD_STORY_LONG,
+        "Advertisement",
+        "Bakery wins national prize for rye bread",
+        *NEXT_STORY,
+        "About us",
+        "Contact",
+    ]
+    briefing = read("\n".join(lines) + "\n")
+    assert briefing.title == HEADLINE
+    assert list(briefing.body) == FLOOD_STORY_LONG
+    assert all(paragraph in removed(briefing) for paragraph in NEXT_STORY)

@@ -9,11 +9,13 @@ headline and the body, `tail` what follows the story (bios, credits, related lin
 `comments` a reader-comment section opened by its header ("12 Comments", "Leave a reply") or `replies`
 one found by its shape alone (commenter lines, timestamps, "Reply" lines), with the chrome below it.
 Each line has a score for each region, from the features the read stage computes anyway (prose
-score, how a line of prose shares words with the prose around it, headline score, byline and date,
+score, the words a line of prose shares with the prose around it, headline score, byline and date,
 comment shapes); one dynamic-programming pass (Viterbi over the grammar, page_grammar.py) picks the
-labelling with the highest total. The grammar gives what separate passes got wrong: one headline,
-before the body; a standfirst only right under the headline and only when a byline or date line
-separates it from the body; comments only after the body. Linear in the lines of the page.
+labelling with the highest total, and where prose off the topic of the story it found (no word in common
+with its headline and lede) could change that labelling, a second pass reads the page without it. The
+grammar gives what separate passes got wrong: one headline, before the body; a standfirst only right
+under the headline and only when a byline or date line separates it from the body; comments only after
+the body. Linear in the lines of the page.
 """
 
 from __future__ import annotations
@@ -114,6 +116,19 @@ COMMENT_SHAPE_SCORE = 4.0
 COHESION_REACH = 2
 COHESION_MIN_LINES = 12
 UNCONNECTED_PROSE_SHARE = 0.15
+# A story stays on its topic: a line of prose below its lede that shares no content word with the
+# headline and the lede's first LEDE_PARAGRAPHS prose lines (a next story run on, an appeal, a teaser
+# with its text) keeps OFF_TOPIC_SHARE of its score, on stories of TOPIC_MIN_LINES prose lines or more.
+# Swept on the halves (share 1/0.5/0.3/0.15/0, lede 5): pasted-naeb body_f1 a 0.9074/0.9095/0.9096/
+# 0.9096/0.9109, b 0.8781/0.8784/0.8789/0.8795/0.8834; pasted-l3s body_f1 a 0.9720/0.9721/0.9726/0.9725/
+# 0.9728, b 0.9681/0.9688/0.9705/0.9703/0.9709. Lede 3/5/8 (share 0.3): naeb a 0.9097/0.9096/0.9094, b
+# 0.8798/0.8789/0.8782; l3s a 0.9720/0.9726/0.9725, b 0.9705/0.9705/0.9683; at share 0, lede 3 against 5:
+# naeb a 0.9113/0.9109, b 0.8845/0.8834, l3s a 0.9724/0.9728, b 0.9773/0.9709 (not_content_leak a 0.035/
+# 0.045, b 0.017/0.031). Lines 4/8/12 (share 0, lede 5): l3s b 0.9711/0.9709/0.9686, naeb a 0.9109/0.9109/
+# 0.9095. Titles, authors, dates and clean pastes the same at every value.
+OFF_TOPIC_SHARE = 0.0
+LEDE_PARAGRAPHS = 3
+TOPIC_MIN_LINES = 8
 # Headline candidates look this far below themselves for the story they head (characters of prose).
 LEDE_CHARS = 3000
 # The headline is looked for this many lines above where the best run of story lines starts:
@@ -124,6 +139,10 @@ HEADLINE_BELOW_STORY = 30
 # A standfirst is looked for in the first lines of a page only (a bound on the work: a story starts
 # within them).
 LEDE_LINES = 400
+
+
+# The regions whose lines score as prose (story, standfirst, comments).
+_PROSE_REGIONS = ("body", "standfirst", "comments", "replies")
 
 
 @dataclass(frozen=True)
@@ -150,15 +169,38 @@ def read_regions(lines: list[Line]) -> PageRegions:
     if opens and not _has_chrome(lines, leftover, shaped):
         return _story_only(lines, plain)
     headers = [bool(COMMENT_HEADER.match(line.text)) for line in lines]
+    words = [content_words(line.text) if plain[p] > 0 else frozenset() for p, line in enumerate(lines)]
     byline_or_date = _BylineOrDate(lines)
-    scores = _emissions(lines, plain, shaped, headers)
+    scores = _emissions(lines, plain, shaped, headers, words)
     entries = _entries(lines, shaped, headers, byline_or_date, plain)
     # The headline sits just above the story, and where the story is hardly depends on its headline:
     # headlines are scored only near the best run of story lines (and on the first line).
     start = _best_run_start(scores["body"])
     near = range(max(0, start - HEADLINE_ABOVE_STORY), min(len(lines), start + HEADLINE_BELOW_STORY))
-    scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near, leftover)
+    scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near, leftover, words)
+    regions = _page_regions(lines, best_path(scores, entries, scores["prose words"]))
+    # Read again with what is off the story's topic scoring as nothing, where that can change the reading:
+    # lowering the scores of lines outside the story and the comments leaves the first reading the best.
+    off_topic = _off_topic(lines, regions, words)
+    if not any(regions.regions[p] in _PROSE_REGIONS for p in off_topic):
+        return regions
+    for position in off_topic:
+        for region in _PROSE_REGIONS:
+            scores[region][position] *= OFF_TOPIC_SHARE
     return _page_regions(lines, best_path(scores, entries, scores["prose words"]))
+
+
+def _off_topic(lines: list[Line], regions: PageRegions, words: list[frozenset[str]]) -> list[int]:
+    """The prose lines below the lede (the first LEDE_PARAGRAPHS lines of prose of the story) that share
+    no content word with it or with the headline; none on a story of fewer than TOPIC_MIN_LINES."""
+    story = [p for p in range(regions.body_start, regions.body_end) if words[p]]
+    if len(story) < TOPIC_MIN_LINES:
+        return []
+    lede = story[:LEDE_PARAGRAPHS]
+    topic = set().union(*(words[p] for p in lede))
+    if regions.headline is not None:
+        topic |= content_words(lines[regions.headline].text)
+    return [p for p in range(lede[-1] + 1, len(lines)) if words[p] and not words[p] & topic]
 
 
 class _BylineOrDate:
@@ -174,9 +216,11 @@ class _BylineOrDate:
         return self._known[position]
 
 
-def _emissions(lines: list[Line], plain: list[float], shaped: list[bool], headers: list[bool]) -> dict[str, list]:
+def _emissions(
+    lines: list[Line], plain: list[float], shaped: list[bool], headers: list[bool], words: list[frozenset[str]]
+) -> dict[str, list]:
     """Each region's score of each line; the headline's is added by read_regions, near the story."""
-    body = _with_cohesion(lines, line_scores(lines, plain))
+    body = _with_cohesion(line_scores(lines, plain), words)
     meta = [-META_LINE_COST] * len(lines)
     standfirst = [
         body[p] if plain[p] > 0 and lines[p].words <= STANDFIRST_MAX_WORDS else _NONE for p in range(len(lines))
@@ -199,14 +243,13 @@ def _emissions(lines: list[Line], plain: list[float], shaped: list[bool], header
     }
 
 
-def _with_cohesion(lines: list[Line], body: list[float]) -> list[float]:
+def _with_cohesion(body: list[float], words: list[frozenset[str]]) -> list[float]:
     """A line of prose that shares no content word with the prose lines around it (COHESION_REACH of them
     on each side) is a list item of other stories, not a paragraph of this one: it keeps
     UNCONNECTED_PROSE_SHARE of its score."""
     prose = [p for p, score in enumerate(body) if score > 0]
     if len(prose) < COHESION_MIN_LINES:
         return body
-    words = {p: content_words(lines[p].text) for p in prose}
     scores = list(body)
     for order, position in enumerate(prose):
         around = prose[max(0, order - COHESION_REACH) : order] + prose[order + 1 : order + 1 + COHESION_REACH]
@@ -257,7 +300,12 @@ def _shape_follows(shaped: list[bool]) -> list[bool]:
 
 
 def _headline_emissions(
-    lines: list[Line], plain: list[float], byline_or_date: _BylineOrDate, near: range, leftover: list[bool]
+    lines: list[Line],
+    plain: list[float],
+    byline_or_date: _BylineOrDate,
+    near: range,
+    leftover: list[bool],
+    words: list[frozenset[str]],
 ) -> list[float]:
     """What each line scores as the headline: its headline score against the prose that follows it (up
     to LEDE_CHARS: the story a headline there would head), with the page's usual signs of a heading.
@@ -267,7 +315,7 @@ def _headline_emissions(
     for line in lines:
         counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
     emissions = [_NONE] * len(lines)
-    window: list[tuple[int, set[str]]] = []  # (characters, content words) of the prose lines below
+    window: list[tuple[int, frozenset[str]]] = []  # (characters, content words) of the prose lines below
     words_below: dict[str, int] = {}
     size = 0
     for position in range(_sweep_start(lines, plain, max(near.stop, 1)), -1, -1):
@@ -276,10 +324,9 @@ def _headline_emissions(
                 lines, position, words_below.keys(), counts, byline_or_date, leftover[position]
             )
         if plain[position] > 0:
-            words = content_words(lines[position].text)
-            window.insert(0, (len(lines[position].text), words))
+            window.insert(0, (len(lines[position].text), words[position]))
             size += len(lines[position].text)
-            for word in words:
+            for word in words[position]:
                 words_below[word] = words_below.get(word, 0) + 1
             while size > LEDE_CHARS and len(window) > 1:
                 chars, dropped = window.pop()
