@@ -253,3 +253,17 @@ def test_an_account_bar_copied_without_its_separators_is_a_leftover_and_no_headl
         assert is_leftover(bar)
         assert headline_score(segment_lines(bar)[0], {"log", "subscr", "sign"}) == 0.0
     assert not is_leftover("Sign in to the new world of river freight")
+
+
+def test_a_kicker_above_a_headline_that_reads_as_a_sentence_is_not_the_headline():
+    question = "Will the lock at Ferrisford ever open to the barges that were promised it?"
+    briefing = page(
+        "Ferrisford Canal Trust",
+        "Ferrisford Canal Trust",
+        question,
+        "Published Mar 5, 2024 9:10 am",
+        "share",
+        "Jane Roe",
+    )
+    assert briefing.title == question
+    assert briefing.standfirst is None

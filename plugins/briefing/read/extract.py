@@ -36,6 +36,7 @@ READ_STAGE_MODULES = (
     "read/metadata.py",
     "read/page_model.py",
     "read/page_grammar.py",
+    "read/story_topic.py",
     "read/comments.py",
     "read/segment.py",
     "read/saved.py",

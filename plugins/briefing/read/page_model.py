@@ -46,6 +46,7 @@ from .metadata import (
 from .page_grammar import NONE as _NONE
 from .page_grammar import STANDFIRST_MAX_LINES, best_path
 from .segment import Line
+from .story_topic import OFF_TOPIC_SHARE, off_topic_lines, with_cohesion
 
 # The weights of the model. Each was swept with the others fixed on both halves of pasted-l3s and
 # pasted-naeb dev (halves.py), with the clean pastes of related-ecbplus and quotes-polnear dev checked
@@ -81,6 +82,11 @@ META_LINE_COST = 0.02
 # A standfirst is prose of at most this many words right under the headline, in at most
 # page_grammar.STANDFIRST_MAX_LINES lines (a layout definition: a dek is a sentence or two).
 STANDFIRST_MAX_WORDS = 60
+# A line above a better headline is a kicker, not the headline with a standfirst under it, when it has at
+# most this many words (swept 3/4/5/6: pasted-naeb title a 0.8737, b 0.8061 at all four, from 0.8632 and
+# 0.7959 without the rule; a bound at any length, or none, a 0.8632, b 0.7959: a dek that outscores its
+# headline became the headline as often as a kicker stopped being one; pasted-l3s the same at all).
+KICKER_MAX_WORDS = 4
 # The byline or date line that closes a standfirst may come this many lines below where the meta
 # region starts, after lines that are not prose ('Author:', a photo credit, a share button). Swept
 # 1/2/3/4 on pasted-naeb dev halves: title a 0.800/0.821/0.832/0.842, b 0.776 at all four; authors
@@ -102,33 +108,6 @@ COMMENT_PROSE_SHARE = 0.85
 # What a line of comment shape ("Jane says:", "Reply", a timestamp) scores in a comment section.
 # (Swept 2/4/8: every figure the same on both halves.)
 COMMENT_SHAPE_SCORE = 4.0
-# A story's paragraphs share words with the paragraphs around them; a list of other stories' teasers,
-# a legal notice or a stray prompt does not. A prose line sharing no content word with the
-# COHESION_REACH prose lines on each side keeps UNCONNECTED_PROSE_SHARE of its score, on pages of at
-# least COHESION_MIN_LINES prose lines (on fewer, a line has too few neighbours to tell). Swept on the
-# halves (share 1/0.7/0.5/0.3/0.15/0 at 12 lines): pasted-l3s body_f1 a 0.9692/0.9692/0.9714/0.9716/
-# 0.9720/0.9703, b 0.9635/0.9643/0.9665/0.9676/0.9681/0.9682; not_content_leak a 0.114/0.114/0.056/
-# 0.056/0.052/0.052, b 0.082/0.074/0.058/0.052/0.047/0.047; pasted-naeb body_f1 a 0.9044/0.9048/0.9051/
-# 0.9070/0.9074/0.9091, b 0.8770/0.8776/0.8780/0.8780/0.8781/0.8781. Lines 0/6/12/20 at share 0.5:
-# pasted-naeb body_f1 b 0.8716/0.8716/0.8780/0.8777 (a short shopping page lost its story at 0 and 6),
-# pasted-l3s not_content_leak a 0.055/0.055/0.056/0.073. Reach 2/3 at 0.5: pasted-l3s not_content_leak
-# a 0.055/0.072. Title, authors, date and clean pastes the same at every value.
-COHESION_REACH = 2
-COHESION_MIN_LINES = 12
-UNCONNECTED_PROSE_SHARE = 0.15
-# A story stays on its topic: a line of prose below its lede that shares no content word with the
-# headline and the lede's first LEDE_PARAGRAPHS prose lines (a next story run on, an appeal, a teaser
-# with its text) keeps OFF_TOPIC_SHARE of its score, on stories of TOPIC_MIN_LINES prose lines or more.
-# Swept on the halves (share 1/0.5/0.3/0.15/0, lede 5): pasted-naeb body_f1 a 0.9074/0.9095/0.9096/
-# 0.9096/0.9109, b 0.8781/0.8784/0.8789/0.8795/0.8834; pasted-l3s body_f1 a 0.9720/0.9721/0.9726/0.9725/
-# 0.9728, b 0.9681/0.9688/0.9705/0.9703/0.9709. Lede 3/5/8 (share 0.3): naeb a 0.9097/0.9096/0.9094, b
-# 0.8798/0.8789/0.8782; l3s a 0.9720/0.9726/0.9725, b 0.9705/0.9705/0.9683; at share 0, lede 3 against 5:
-# naeb a 0.9113/0.9109, b 0.8845/0.8834, l3s a 0.9724/0.9728, b 0.9773/0.9709 (not_content_leak a 0.035/
-# 0.045, b 0.017/0.031). Lines 4/8/12 (share 0, lede 5): l3s b 0.9711/0.9709/0.9686, naeb a 0.9109/0.9109/
-# 0.9095. Titles, authors, dates and clean pastes the same at every value.
-OFF_TOPIC_SHARE = 0.0
-LEDE_PARAGRAPHS = 3
-TOPIC_MIN_LINES = 8
 # Headline candidates look this far below themselves for the story they head (characters of prose).
 LEDE_CHARS = 3000
 # The headline is looked for this many lines above where the best run of story lines starts:
@@ -178,10 +157,13 @@ def read_regions(lines: list[Line]) -> PageRegions:
     start = _best_run_start(scores["body"])
     near = range(max(0, start - HEADLINE_ABOVE_STORY), min(len(lines), start + HEADLINE_BELOW_STORY))
     scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near, leftover, words)
+    entries["standfirst"] = _standfirst_entries(lines, scores["standfirst"], scores["headline"])
     regions = _page_regions(lines, best_path(scores, entries, scores["prose words"]))
     # Read again with what is off the story's topic scoring as nothing, where that can change the reading:
     # lowering the scores of lines outside the story and the comments leaves the first reading the best.
-    off_topic = _off_topic(lines, regions, words)
+    story = range(regions.body_start, regions.body_end)
+    headline_words = content_words(lines[regions.headline].text) if regions.headline is not None else frozenset()
+    off_topic = off_topic_lines(words, story, headline_words)
     if not any(regions.regions[p] in _PROSE_REGIONS for p in off_topic):
         return regions
     for position in off_topic:
@@ -190,17 +172,14 @@ def read_regions(lines: list[Line]) -> PageRegions:
     return _page_regions(lines, best_path(scores, entries, scores["prose words"]))
 
 
-def _off_topic(lines: list[Line], regions: PageRegions, words: list[frozenset[str]]) -> list[int]:
-    """The prose lines below the lede (the first LEDE_PARAGRAPHS lines of prose of the story) that share
-    no content word with it or with the headline; none on a story of fewer than TOPIC_MIN_LINES."""
-    story = [p for p in range(regions.body_start, regions.body_end) if words[p]]
-    if len(story) < TOPIC_MIN_LINES:
-        return []
-    lede = story[:LEDE_PARAGRAPHS]
-    topic = set().union(*(words[p] for p in lede))
-    if regions.headline is not None:
-        topic |= content_words(lines[regions.headline].text)
-    return [p for p in range(lede[-1] + 1, len(lines)) if words[p] and not words[p] & topic]
+def _standfirst_entries(lines: list[Line], standfirst: list[float], headline: list[float]) -> list[float]:
+    """What a line scores as the first of a standfirst: nothing where it reads better as the headline than
+    the line above it, a kicker of at most KICKER_MAX_WORDS words ('National Football League', 'Mind,
+    Body, Wonder'): the kicker is not the headline and the headline is not its standfirst."""
+    return [
+        _NONE if p and headline[p] > headline[p - 1] and lines[p - 1].words <= KICKER_MAX_WORDS else score
+        for p, score in enumerate(standfirst)
+    ]
 
 
 class _BylineOrDate:
@@ -220,7 +199,7 @@ def _emissions(
     lines: list[Line], plain: list[float], shaped: list[bool], headers: list[bool], words: list[frozenset[str]]
 ) -> dict[str, list]:
     """Each region's score of each line; the headline's is added by read_regions, near the story."""
-    body = _with_cohesion(line_scores(lines, plain), words)
+    body = with_cohesion(line_scores(lines, plain), words)
     meta = [-META_LINE_COST] * len(lines)
     standfirst = [
         body[p] if plain[p] > 0 and lines[p].words <= STANDFIRST_MAX_WORDS else _NONE for p in range(len(lines))
@@ -241,21 +220,6 @@ def _emissions(
         "prose words": [line.words if plain[p] > 0 else 0 for p, line in enumerate(lines)],
         "plain": plain,
     }
-
-
-def _with_cohesion(body: list[float], words: list[frozenset[str]]) -> list[float]:
-    """A line of prose that shares no content word with the prose lines around it (COHESION_REACH of them
-    on each side) is a list item of other stories, not a paragraph of this one: it keeps
-    UNCONNECTED_PROSE_SHARE of its score."""
-    prose = [p for p, score in enumerate(body) if score > 0]
-    if len(prose) < COHESION_MIN_LINES:
-        return body
-    scores = list(body)
-    for order, position in enumerate(prose):
-        around = prose[max(0, order - COHESION_REACH) : order] + prose[order + 1 : order + 1 + COHESION_REACH]
-        if not any(words[position] & words[other] for other in around):
-            scores[position] *= UNCONNECTED_PROSE_SHARE
-    return scores
 
 
 def _entries(
