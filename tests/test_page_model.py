@@ -307,3 +307,156 @@ def test_the_next_story_run_on_below_this_one_is_not_part_of_it():
     assert briefing.title == HEADLINE
     assert list(briefing.body) == FLOOD_STORY_LONG
     assert all(paragraph in removed(briefing) for paragraph in NEXT_STORY)
+
+
+BRIDGE_HEADLINE = "Council approves new bridge over the Ferris river after ten-year campaign"
+BRIDGE_STORY = [
+    "The county council has approved plans for a new bridge over the Ferris river, ending a campaign by "
+    "residents that began ten years ago when the old ferry stopped running.",
+    "The bridge will carry cyclists and pedestrians between the two halves of the town, and the council said "
+    "work would start in the autumn if the last permits arrive in time.",
+    "Residents who campaigned for the bridge said they were delighted, though some warned that the cost of "
+    "the bridge had doubled since the first plans were drawn up.",
+    "Work on the bridge is expected to take two years, and the council said the river path would stay open "
+    "for most of that time.",
+]
+BRIDGE_COMMENTS = [
+    "I have been waiting for this bridge for years and I am glad the council finally listened to the people "
+    "who live by the river.",
+    "Another waste of money. The ferry worked fine and nobody asked for a bridge that costs twice what they "
+    "promised us.",
+    "Does anyone know if the bridge will have lights? The river path is very dark in winter and I would not "
+    "walk it at night.",
+]
+FIRST, SECOND, THIRD = BRIDGE_COMMENTS
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        [
+            "Sam Poole",
+            FIRST,
+            "Like · Reply · 2h",
+            "Ann Lee",
+            SECOND,
+            "Like · Reply · 3h",
+            "Bob Hart",
+            THIRD,
+            "Like · Reply · 5h",
+        ],
+        [
+            "riverwatcher",
+            "3 hours ago",
+            FIRST,
+            "Reply",
+            "ferryfan",
+            "4 hours ago",
+            SECOND,
+            "Reply",
+            "darkpath",
+            "6 hours ago",
+            THIRD,
+            "Reply",
+        ],
+        ["@riverwatcher 2h", FIRST, "12 likes", "@ferryfan 3h", SECOND, "4 likes", "@darkpath 5h", THIRD, "1 like"],
+        [
+            "12 Comments",
+            "Sort by Best",
+            "Sam Poole",
+            "• 2 hours ago",
+            FIRST,
+            "Reply • Share ›",
+            "Ann Lee",
+            "• 3 hours ago",
+            SECOND,
+            "Reply • Share ›",
+            "Bob Hart",
+            "• 5 hours ago",
+            THIRD,
+            "Reply • Share ›",
+        ],
+        [
+            "3 thoughts on “Council approves new bridge”",
+            "Sam Poole says:",
+            "March 5, 2024 at 5:02 pm",
+            FIRST,
+            "Reply",
+            "Ann Lee says:",
+            "March 5, 2024 at 6:10 pm",
+            SECOND,
+            "Reply",
+            "Bob Hart says:",
+            "March 6, 2024 at 8:45 am",
+            THIRD,
+            "Reply",
+            "Leave a Reply",
+        ],
+    ],
+    ids=["names-and-actions", "names-stamps-reply", "handles-with-ages", "threaded-widget", "blog-engine"],
+)
+def test_every_comment_of_a_section_is_set_apart_from_the_story_the_first_one_too(section):
+    lines = [
+        "Home",
+        "News",
+        "Sign in",
+        BRIDGE_HEADLINE,
+        "By Jane Roe",
+        "March 5, 2024",
+        *BRIDGE_STORY,
+        *section,
+        "About us",
+        "Contact",
+    ]
+    briefing = read("\n".join(lines) + "\n")
+    assert briefing.title == BRIDGE_HEADLINE
+    assert list(briefing.body) == BRIDGE_STORY
+    comments = "\n".join(block.text for block in briefing.cut if block.kind == "comment")
+    assert all(comment in comments for comment in BRIDGE_COMMENTS)
+
+
+def test_the_posts_of_a_live_report_stamped_with_their_times_stay_in_the_story():
+    posts = [
+        (
+            "10:45 AM",
+            "Bridge closed to traffic",
+            "Police have closed the old bridge to all traffic after the river "
+            "rose above the warning mark at the town gauge this morning.",
+        ),
+        (
+            "10:20 AM",
+            "Schools shut",
+            "The county council says all schools on the river side of town will stay "
+            "shut today, and parents should collect children from the rest centre.",
+        ),
+        (
+            "9:58 AM",
+            "Rain to continue",
+            "The weather service says heavy rain will continue over the hills until "
+            "the evening, and the river is not expected to peak before midnight.",
+        ),
+        (
+            "9:30 AM",
+            "Sandbags handed out",
+            "Volunteers are handing out sandbags at the depot on Mill Lane, and the "
+            "council has asked residents to take no more than ten bags each.",
+        ),
+    ]
+    intro = (
+        "Follow our live coverage of the floods in the valley as the river keeps rising through the morning "
+        "and the town prepares for the worst of it."
+    )
+    lines = [
+        "Home",
+        "News",
+        "Live",
+        "Flood live: river bursts its banks in Ferrisford",
+        "By Jane Roe",
+        "Updated March 5, 2024",
+        intro,
+    ]
+    for stamp, heading, post in posts:
+        lines += [stamp, heading, post]
+    briefing = read("\n".join([*lines, "About us", "Contact"]) + "\n")
+    body = "\n".join(briefing.body)
+    assert all(post in body for _, _, post in posts)

@@ -33,7 +33,7 @@ from .boilerplate import (
     line_scores,
     score_line,
 )
-from .comments import comment_shaped
+from .comments import bare_stamps, comment_shaped, commenter_lines
 from .dates import find_dates, unglue
 from .metadata import (
     BYLINE_BELOW_BONUS,
@@ -147,11 +147,15 @@ def read_regions(lines: list[Line]) -> PageRegions:
     shaped = [comment_shaped(line) for line in lines]
     if opens and not _has_chrome(lines, leftover, shaped):
         return _story_only(lines, plain)
+    stamps = bare_stamps(lines, shaped)
+    shaped = [
+        shape or opens for shape, opens in zip(shaped, commenter_lines(lines, shaped, stamps, plain), strict=True)
+    ]
     headers = [bool(COMMENT_HEADER.match(line.text)) for line in lines]
     words = [content_words(line.text) if plain[p] > 0 else frozenset() for p, line in enumerate(lines)]
     byline_or_date = _BylineOrDate(lines)
     scores = _emissions(lines, plain, shaped, headers, words)
-    entries = _entries(lines, shaped, headers, byline_or_date, plain)
+    entries = _entries(lines, shaped, stamps, headers, byline_or_date, plain)
     # The headline sits just above the story, and where the story is hardly depends on its headline:
     # headlines are scored only near the best run of story lines (and on the first line).
     start = _best_run_start(scores["body"])
@@ -223,19 +227,31 @@ def _emissions(
 
 
 def _entries(
-    lines: list[Line], shaped: list[bool], headers: list[bool], byline_or_date: _BylineOrDate, plain: list[float]
+    lines: list[Line],
+    shaped: list[bool],
+    stamps: list[bool],
+    headers: list[bool],
+    byline_or_date: _BylineOrDate,
+    plain: list[float],
 ) -> dict[str, list[float]]:
     """What the first line of a region scores where that differs from its other lines: comments open at
-    a header that opens them, a section found by its shape at a line of that shape, and the meta region
+    a header that opens them, a section found by its shape at a line of that shape other than a bare time
+    stamp, and the meta region
     under a standfirst at a byline or date line, or at a line that is not prose right above one."""
     shape_follows = _shape_follows(shaped)
     comments = [
         COMMENT_HEADER_SCORE if COMMENT_HEADER_CERTAIN.match(line.text) or (headers[p] and shape_follows[p]) else _NONE
         for p, line in enumerate(lines)
     ]
-    replies = [COMMENT_SHAPE_SCORE if shaped[p] else _NONE for p in range(len(lines))]
+    replies = [COMMENT_SHAPE_SCORE if shaped[p] and not stamps[p] else _NONE for p in range(len(lines))]
+    # (worked out only under a line that can be a standfirst, and under the first line: page_grammar reads
+    # it there for a clean paste)
     after_standfirst = [
-        -META_LINE_COST if p < LEDE_LINES and _byline_or_date_ahead(p, lines, plain, byline_or_date) else _NONE
+        -META_LINE_COST
+        if p < LEDE_LINES
+        and (p == 1 or (p and plain[p - 1] > 0 and lines[p - 1].words <= STANDFIRST_MAX_WORDS))
+        and _byline_or_date_ahead(p, lines, plain, byline_or_date)
+        else _NONE
         for p in range(len(lines))
     ]
     return {"comments": comments, "replies": replies, "meta after standfirst": after_standfirst}
