@@ -267,3 +267,15 @@ def test_a_kicker_above_a_headline_that_reads_as_a_sentence_is_not_the_headline(
     )
     assert briefing.title == question
     assert briefing.standfirst is None
+
+
+def test_a_headline_over_its_lead_photo_and_byline_is_the_headline():
+    headline = "Barge operators to wait two more years for Ferrisford lock, river authority says"
+    caption = "FILE - Barges wait below the old lock at Ferrisford, March 2, 2024. (AP Photo/Sam Poole, File)"
+    briefing = page("Ferrisford Lock Timeline and Key Dates", headline, caption, "By JANE ROE", "Share", "Email")
+    assert briefing.title == headline
+
+
+def test_a_news_agency_name_alone_is_no_headline():
+    for agency in ("The Associated Press", "Reuters", "AFP"):
+        assert headline_score(segment_lines(agency)[0], {"associ", "press", "reuter"}) == 0.0

@@ -102,6 +102,12 @@ _AGENCIES = {
 }
 
 
+def is_agency(text: str) -> bool:
+    """Whether a line is a news agency's name alone ('The Associated Press', 'Reuters'): a credit, never a
+    headline."""
+    return text.strip(" .").lower() in _AGENCIES
+
+
 def split_names(text: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", text)
     return [p.strip(" .:") for p in parts if p.strip(" .:")]

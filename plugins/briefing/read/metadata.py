@@ -131,7 +131,7 @@ def headline_score(line: Line, body_words: set[str], leftover: bool | None = Non
         return 0.0
     if bylines.parse_byline(text) or find_dates(unglue(text)) or _HEADLINE_NOISE.search(text):
         return 0.0
-    if _is_slash_credit(text) or _is_labelled_byline(text):
+    if _is_slash_credit(text) or _is_labelled_byline(text) or bylines.is_agency(text):
         return 0.0
     words = content_words(text)
     if not words:

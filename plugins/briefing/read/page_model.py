@@ -79,6 +79,9 @@ MAX_META_LINES = 4
 # first-line bonus of 1 then in place: pasted-l3s
 # title_exact a 0.758/0.752/0.707, b 0.701/0.715/0.694; pasted-naeb title b 0.725/0.745/0.725.)
 META_LINE_COST = 0.02
+# A line of at least this many words that ends with a photo credit is a caption with its credit (a layout
+# bound: a bare credit line names a photographer and an agency).
+CAPTION_MIN_WORDS = 8
 # A standfirst is prose of at most this many words right under the headline, in at most
 # page_grammar.STANDFIRST_MAX_LINES lines (a layout definition: a dek is a sentence or two).
 STANDFIRST_MAX_WORDS = 60
@@ -353,9 +356,14 @@ def _headline_emission(
         return 0.0 if position == 0 and _may_open_a_paste(lines) else _NONE
     if counts.get(line.text.lower(), 0) > 1:
         score += REPEATED_BONUS
-    if any(byline_or_date(p) for p in range(position + 1, min(len(lines), position + 4))):
+    bylined = any(byline_or_date(p) for p in range(position + 1, min(len(lines), position + 4)))
+    if bylined:
         score += BYLINE_BELOW_BONUS
-    if position + 1 < len(lines) and PHOTO_CREDIT.search(lines[position + 1].text):
+    # a photo credit right below marks a caption, not a headline, unless it ends a caption of its own with a
+    # byline after it: the lead photo between headline and byline (pasted-naeb title b 0.8061 -> 0.8163, a
+    # and pasted-l3s the same)
+    below = lines[position + 1] if position + 1 < len(lines) else None
+    if below and PHOTO_CREDIT.search(below.text) and not (bylined and below.words >= CAPTION_MIN_WORDS):
         score -= PHOTO_CREDIT_BELOW_PENALTY
     return score
 
