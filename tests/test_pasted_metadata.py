@@ -7,7 +7,7 @@ import pytest
 from briefing.read.boilerplate import is_leftover
 from briefing.read.byline import parse_byline, parse_standalone_name
 from briefing.read.extract import extract_article
-from briefing.read.metadata import content_words, headline_score
+from briefing.read.metadata import content_words, headline_score, site_names
 from briefing.read.segment import segment_lines
 from briefing.records import Briefing, RawArticle
 
@@ -279,3 +279,29 @@ def test_a_headline_over_its_lead_photo_and_byline_is_the_headline():
 def test_a_news_agency_name_alone_is_no_headline():
     for agency in ("The Associated Press", "Reuters", "AFP"):
         assert headline_score(segment_lines(agency)[0], {"associ", "press", "reuter"}) == 0.0
+
+
+def test_the_sites_name_printed_over_the_story_is_not_its_headline():
+    text = "\n".join(
+        [
+            *MENU,
+            "Barge and Lock News",
+            "Subscribe",
+            "Barge and Lock News",
+            "Waterways",
+            "Barge and Lock News",
+            "Mar 5, 2024",
+            HEADLINE,
+            "Jane Roe",
+            *STORY,
+            *FOOTER,
+            "Copyright 2024 © Barge and Lock News. All rights reserved.",
+        ]
+    )
+    briefing = extract_article(RawArticle("articles/lock.txt", text.encode()))
+    assert briefing.title == HEADLINE
+
+
+def test_site_names_are_read_from_the_copyright_notice():
+    notices = ["© 2024 The Ferrisford Gazette. All rights reserved.", "Copyright (c) 2020-2024 River Media Inc."]
+    assert site_names(segment_lines("\n".join(notices))) == {"the ferrisford gazette", "river media"}

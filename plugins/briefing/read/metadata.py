@@ -12,6 +12,8 @@ from .segment import STOPWORDS, Line
 
 # How far above the body the headline, byline and date are looked for (non-empty lines).
 HEADER_WINDOW = 30
+# A copyright notice is a line of at most this many words (a layout bound: the notice and a sentence of terms).
+COPYRIGHT_LINE_MAX_WORDS = 40
 # A date on a line of at most this many words stands on its own (a date line, a byline with a date).
 SHORT_DATE_LINE_WORDS = 14
 # A line labelled 'Published ...' is looked for this many lines into the story when none is nearer, and a
@@ -59,6 +61,12 @@ _BY_AND_ON = re.compile(r"^\s*by\b|\b(?:on|at)\s*$", re.I)
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|date|erschienen|publié)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
 _SLASH = re.compile(r"\s*/\s*")
+# A copyright notice and the name of its holder, the site: '© 2023 The Gazette. All rights reserved.'
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:©\s*)?(?:by\s+)?"
+    r"(?P<name>[A-Z0-9][\w&.'’ -]{1,60}?)(?:\s*[,.|]|\s+all rights|\s+inc\b|\s+llc\b|\s+ltd\b|\s*$)",
+    re.I,
+)
 _LABELLED_BYLINE = re.compile(r"^(?:[A-Z][\w&-]*\s+){1,2}by\s+(?P<rest>.+)$")
 
 
@@ -76,6 +84,16 @@ def _is_labelled_byline(text: str) -> bool:
     """'News by Jane Doe', 'Review by Jane Doe Staff Writer': a section's label before a byline."""
     match = _LABELLED_BYLINE.match(text)
     return bool(match) and len(text.split()) <= 10 and bool(bylines.parse_byline("By " + match.group("rest")))
+
+
+def site_names(lines: list[Line]) -> frozenset[str]:
+    """The names the page's copyright notices give their holder (lower case): the site's name, which a
+    headline never is ('The New Republic' over the story, '© 2023 The New Republic' at the foot)."""
+    names = set()
+    for line in lines:
+        if line.words <= COPYRIGHT_LINE_MAX_WORDS and (match := _COPYRIGHT_HOLDER.search(line.text)):
+            names.add(match.group("name").strip(" .").lower())
+    return frozenset(names)
 
 
 def content_words(text: str) -> set[str]:

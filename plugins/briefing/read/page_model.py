@@ -42,6 +42,7 @@ from .metadata import (
     SHORT_DATE_LINE_WORDS,
     content_words,
     headline_score,
+    site_names,
 )
 from .page_grammar import NONE as _NONE
 from .page_grammar import STANDFIRST_MAX_LINES, best_path
@@ -297,6 +298,7 @@ def _headline_emissions(
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
+    sites = site_names(lines)
     emissions = [_NONE] * len(lines)
     window: list[tuple[int, frozenset[str]]] = []  # (characters, content words) of the prose lines below
     words_below: dict[str, int] = {}
@@ -304,7 +306,7 @@ def _headline_emissions(
     for position in range(_sweep_start(lines, plain, max(near.stop, 1)), -1, -1):
         if position in near or position == 0:
             emissions[position] = _headline_emission(
-                lines, position, words_below.keys(), counts, byline_or_date, leftover[position]
+                lines, position, words_below.keys(), (counts, sites), byline_or_date, leftover[position]
             )
         if plain[position] > 0:
             window.insert(0, (len(lines[position].text), words[position]))
@@ -346,9 +348,13 @@ def _sweep_start(lines: list[Line], plain: list[float], candidates_end: int) -> 
 
 
 def _headline_emission(
-    lines: list[Line], position: int, lede_words, counts: dict, byline_or_date, leftover: bool
+    lines: list[Line], position: int, lede_words, page_lines: tuple[dict, frozenset], byline_or_date, leftover: bool
 ) -> float:
+    """`page_lines`: how often each line (lower case) is on the page, and the site's names."""
+    counts, sites = page_lines
     line = lines[position]
+    if line.text.strip(" .").lower() in sites:
+        return _NONE  # the site's name, never its headline
     score = headline_score(line, lede_words, leftover)
     if position > 0 and lines[position - 1].text.endswith(",") and bylines.parse_byline(lines[position - 1].text):
         score = 0.0  # the rest of the byline above ('By Jane Roe,' / 'Staff Writer, The Gazette')
