@@ -305,3 +305,11 @@ def test_the_sites_name_printed_over_the_story_is_not_its_headline():
 def test_site_names_are_read_from_the_copyright_notice():
     notices = ["© 2024 The Ferrisford Gazette. All rights reserved.", "Copyright (c) 2020-2024 River Media Inc."]
     assert site_names(segment_lines("\n".join(notices))) == {"the ferrisford gazette", "river media"}
+
+
+@pytest.mark.parametrize(
+    "line", ["Click to save this article.", "Click to expand", "Website Terms of Use", "Our Privacy Notice"]
+)
+def test_prompts_and_legal_links_are_leftovers(line):
+    assert is_leftover(line)
+    assert headline_score(segment_lines(line)[0], content_words(line)) == 0.0

@@ -89,7 +89,7 @@ SHARE_OR_NAV = re.compile(
     r"most (?:read|popular|viewed|shared)\b.*|top stories|latest(?: news| stories)?|"
     r"share(?: this(?: article| story| page)?)?(?: on \w+)?|tweet|email|print|e-?mail this\b.*|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|tumblr|telegram|copy (?:link|url)|"
-    r"follow us\b.*|follow\b.{0,40}\bon (?:twitter|facebook|instagram|x)\b.*|click here\b.*|"
+    r"follow us\b.*|follow\b.{0,40}\bon (?:twitter|facebook|instagram|x)\b.*|click (?:here\b|to\b).*|"
     r"sign in|log in|sign up|subscribe|register|skip to (?:main )?content|menu|search|close|home|"
     r"back to top|next|previous|(?:next|previous) (?:article|story|post)\b.*|listen(?: to this article)?\b.*|"
     r"save(?: article| for later)?|bookmark|comment|comments|expand|play video|watch\b.{0,30}|"
@@ -97,7 +97,8 @@ SHARE_OR_NAV = re.compile(
     r"(?:all )?rights reserved\.?|tags?:.*|filed under:?.*|categories:?.*|topics?:.*|"
     r"we use cookies\b.*|this (?:web)?site uses cookies\b.*|by (?:using|continuing to use) this (?:web)?site\b.*|"
     r"accept(?: all)?(?: cookies)?|i accept|cookie (?:settings|policy|preferences)\b.*|"
-    r"privacy policy|terms of (?:use|service)|contact us|about us|newsletters?|"
+    r"(?:website |site |our )?(?:privacy (?:policy|notice|statement)|terms (?:of|and) (?:use|service|conditions))|"
+    r"contact us|about us|newsletters?|"
     r"(?:©|\(c\)|copyright)\b.*|.*\ball rights reserved\b.*|"
     r"(?:[\w&'’.-]+(?: [\w&'’.-]+){0,3} ?[|•·»›>/] ?){2,}[\w&'’.-]+(?: [\w&'’.-]+){0,3}|"
     # an account bar copied without its separators: 'Log In Subscribe Sign Out'
