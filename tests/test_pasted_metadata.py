@@ -313,3 +313,9 @@ def test_site_names_are_read_from_the_copyright_notice():
 def test_prompts_and_legal_links_are_leftovers(line):
     assert is_leftover(line)
     assert headline_score(segment_lines(line)[0], content_words(line)) == 0.0
+
+
+def test_a_photo_captions_date_is_not_the_publication_date():
+    caption = "FILE - Barges wait below the old lock at Ferrisford, Saturday, Dec. 2, 2023. (AP Photo/Sam Poole, File)"
+    assert page(HEADLINE, caption, "By JANE ROE", "Share").date is None
+    assert page(HEADLINE, caption, "By JANE ROE", "March 5, 2024", "Share").date[:10] == "2024-03-05"

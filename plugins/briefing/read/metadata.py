@@ -6,7 +6,7 @@ import re
 
 from ..settings import SUMMARY_MAX_CHARS
 from . import byline as bylines
-from .boilerplate import PHOTO_CREDIT, is_leftover
+from .boilerplate import CAPTION_SHAPE, PHOTO_CREDIT, is_leftover
 from .dates import find_dates, unglue
 from .segment import STOPWORDS, Line
 
@@ -211,6 +211,8 @@ def _dates_of_line(line: Line, position: int, anchor: int, body_start: int | Non
     """(rank, distance) and value of each date on a line that may be the publication date: a line that
     stands alone gives each of its dates ('Updated Dec. 23 / Published Dec. 22'), a sentence of the
     story only a date that opens it."""
+    if CAPTION_SHAPE.search(line.text):
+        return  # a photo caption dates its photo ('FILE - ... Saturday, Dec. 2, 2023'), not the story
     text = unglue(line.text)
     dates = find_dates(text)
     if not dates:
