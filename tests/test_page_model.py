@@ -249,24 +249,6 @@ FLOOD_STORY = [
 ]
 
 
-def test_teasers_of_other_stories_after_the_story_are_not_taken_for_more_of_it():
-    story = [
-        *FLOOD_STORY,
-        "Farmers on the valley floor moved their cattle to higher fields on Thursday, and several said the "
-        "river had not come this close to their barns since the winter of 1998.",
-        "The valley council said its emergency number had taken more than four hundred calls since the river "
-        "began to rise, most of them about blocked drains.",
-        "Volunteers from the river rescue team checked on elderly residents in the lowest valley streets and "
-        "offered lifts to the rest centre at the sports hall.",
-        "The weather service said more rain would fall on the hills above the valley on Saturday night, which "
-        "could keep the river high into next week.",
-    ]
-    lines = ["Home", "News", "Weather", HEADLINE, "By Jane Roe", *story, "More headlines", "Top videos", *TEASERS[4:8]]
-    briefing = read("\n".join([*lines, "About us", "Contact"]) + "\n")
-    assert list(briefing.body) == story
-    assert all(teaser in removed(briefing) for teaser in TEASERS[4:8])
-
-
 FLOOD_STORY_LONG = [
     *FLOOD_STORY,
     "Farmers on the valley floor moved their cattle to higher fields on Thursday, and several said the river "
@@ -290,20 +272,21 @@ NEXT_STORY = [
 ]
 
 
+def pasted_page(headline: str, byline: list[str], story: list[str], after: list[str]) -> Extraction:
+    """A whole page as people paste it: menu, headline, byline lines, the story, what follows, footer."""
+    lines = ["Home", "News", "Sign in", headline, *byline, *story, *after, "About us", "Contact"]
+    return read("\n".join(lines) + "\n")
+
+
+def test_teasers_of_other_stories_after_the_story_are_not_taken_for_more_of_it():
+    briefing = pasted_page(HEADLINE, ["By Jane Roe"], FLOOD_STORY_LONG, ["More headlines", "Top videos", *TEASERS[4:8]])
+    assert list(briefing.body) == FLOOD_STORY_LONG
+    assert all(teaser in removed(briefing) for teaser in TEASERS[4:8])
+
+
 def test_the_next_story_run_on_below_this_one_is_not_part_of_it():
-    lines = [
-        "Home",
-        "News",
-        HEADLINE,
-        "By Jane Roe",
-        *FLOOD_STORY_LONG,
-        "Advertisement",
-        "Bakery wins national prize for rye bread",
-        *NEXT_STORY,
-        "About us",
-        "Contact",
-    ]
-    briefing = read("\n".join(lines) + "\n")
+    after = ["Advertisement", "Bakery wins national prize for rye bread", *NEXT_STORY]
+    briefing = pasted_page(HEADLINE, ["By Jane Roe"], FLOOD_STORY_LONG, after)
     assert briefing.title == HEADLINE
     assert list(briefing.body) == FLOOD_STORY_LONG
     assert all(paragraph in removed(briefing) for paragraph in NEXT_STORY)
@@ -396,19 +379,7 @@ FIRST, SECOND, THIRD = BRIDGE_COMMENTS
     ids=["names-and-actions", "names-stamps-reply", "handles-with-ages", "threaded-widget", "blog-engine"],
 )
 def test_every_comment_of_a_section_is_set_apart_from_the_story_the_first_one_too(section):
-    lines = [
-        "Home",
-        "News",
-        "Sign in",
-        BRIDGE_HEADLINE,
-        "By Jane Roe",
-        "March 5, 2024",
-        *BRIDGE_STORY,
-        *section,
-        "About us",
-        "Contact",
-    ]
-    briefing = read("\n".join(lines) + "\n")
+    briefing = pasted_page(BRIDGE_HEADLINE, ["By Jane Roe", "March 5, 2024"], BRIDGE_STORY, section)
     assert briefing.title == BRIDGE_HEADLINE
     assert list(briefing.body) == BRIDGE_STORY
     comments = "\n".join(block.text for block in briefing.cut if block.kind == "comment")
