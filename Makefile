@@ -17,7 +17,10 @@ PUBLISHCONF=$(BASEDIR)/publishconf.py
 
 PORT?=8000
 BIND?=127.0.0.1
-BENCH_ARTICLES?=1000
+# make bench: archive sizes, and the size of the cold build on a LocalCluster against the process pool (0:
+# none). About an hour on two cores; `make bench BENCH_ARTICLES=1000 BENCH_CLUSTER=0` a few minutes.
+BENCH_ARTICLES?=1000,5000,20000
+BENCH_CLUSTER?=5000
 
 RUNTIME_STAMP=$(VENV)/.runtime-installed
 DEV_STAMP=$(VENV)/.dev-installed
@@ -86,7 +89,7 @@ help:
 	@echo 'make test-fast              run the test suite without the browser tests and the hostile-input suite'
 	@echo 'make browser-deps           Chromium and npm for the browser tests: apt-get installs them as root,'
 	@echo '                            otherwise it stops with the command to run'
-	@echo 'make bench [BENCH_ARTICLES=1000]  benchmark the build on a generated archive'
+	@echo 'make bench [BENCH_ARTICLES=1000,5000,20000] [BENCH_CLUSTER=5000]  benchmark the build on generated archives'
 	@echo 'make lint                   ruff'
 
 $(RUNTIME_STAMP): requirements.txt requirements-model.txt
@@ -140,4 +143,4 @@ lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check plugins tests scripts pelicanconf.py publishconf.py
 
 bench: $(DEV_STAMP)
-	$(PYTHON) scripts/bench.py --articles $(BENCH_ARTICLES)
+	$(PYTHON) scripts/bench.py --articles $(BENCH_ARTICLES) --cluster $(BENCH_CLUSTER)

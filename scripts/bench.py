@@ -3,7 +3,11 @@
 The same N articles are built as pasted raw text by `make html` with the project's settings and as plain
 Markdown by vanilla Pelican with its `simple` theme, in one run and in turn, four times: cold (empty
 output and cache), warm (nothing changed), one article added, one article changed. Every build reports
-its wall time, peak memory, and the pages and bytes of its output folder per article.
+its wall time, peak memory, and the pages and bytes of its output folder per article. With several sizes
+(`--articles 1000,5000,20000`) a last table shows how each build grows from the smallest archive to the
+largest. `--cluster N` builds N articles cold twice more, with the language step on this machine's
+process pool and on a Dask LocalCluster of as many single-threaded worker processes as the machine has
+cores (BRIEFING_DASK_SCHEDULER).
 """
 
 import argparse
@@ -208,6 +212,50 @@ def related_stage(sizes: tuple[int, ...], seed: int) -> list[tuple[int, float, i
     return rows
 
 
+def print_growth(by_size: dict[int, list[BuildResult]]) -> None:
+    """Each build's seconds and peak memory at every size, and how much it grew from the smallest archive
+    to the largest against how much the archive grew (1.0: linear)."""
+    sizes = sorted(by_size)
+    labels = [result.label for result in by_size[sizes[0]]]
+    print(f"\n{'build':17} " + " ".join(f"{size:>14}" for size in sizes) + f" {'growth / linear':>16}")
+    for label in labels:
+        rows = [next(r for r in by_size[size] if r.label == label) for size in sizes]
+        cells = " ".join(f"{r.seconds:7.1f}s {r.max_rss_mib:5.0f}M" for r in rows)
+        growth = (rows[-1].seconds / rows[0].seconds) / (sizes[-1] / sizes[0])
+        print(f"{label:17} {cells} {growth:16.2f}")
+
+
+def cluster_builds(workdir: Path, count: int, seed: int) -> list[BuildResult]:
+    """A cold build of `count` articles with the language step on this machine's process pool, then one on
+    a distributed.LocalCluster with one single-threaded worker process per core (the workers import the
+    plugin from plugins/, as the README says a worker must)."""
+    from distributed import LocalCluster
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # not a line for every connection
+    articles = list(generate_articles(count, seed))
+    write_archive(articles, workdir)
+    (workdir / "vanilla_conf.py").write_text(VANILLA_CONF, encoding="utf-8")
+    results = []
+    briefing = sites(workdir)[0]
+    shutil.rmtree(briefing.output, ignore_errors=True)
+    results.append(timed_build("pool cold", briefing, workdir / "pool-cold.log", count))
+    plugins = str(PROJECT_ROOT / "plugins")
+    sys.path.insert(0, plugins)  # the scheduler, in this process, reads the tasks, which name the plugin's code
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))
+    cores = os.cpu_count() or 1
+    with LocalCluster(n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        briefing = sites(workdir)[0]  # an empty cache again
+        shutil.rmtree(briefing.output, ignore_errors=True)
+        clustered = Site(
+            "cluster",
+            briefing.command,
+            {**briefing.env, "BRIEFING_DASK_SCHEDULER": cluster.scheduler_address},
+            briefing.output,
+        )
+        results.append(timed_build(f"cluster cold ({cores})", clustered, workdir / "cluster-cold.log", count))
+    return results
+
+
 def print_summary(results: list[BuildResult]) -> None:
     columns = f"{'seconds':>8} {'CPU s':>8} {'max RSS MiB':>12} {'pages':>7} {'pages/article':>14} {'KB/article':>11}"
     print(f"\n{'build':17} {columns}")
@@ -237,7 +285,12 @@ def print_summary(results: list[BuildResult]) -> None:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--articles", type=int, default=1000, help="articles to generate (default 1000; 0: the corpus stage alone)"
+        "--articles",
+        default="1000",
+        help="articles to generate, or sizes separated by commas (default 1000; 0: the corpus stage alone)",
+    )
+    parser.add_argument(
+        "--cluster", type=int, default=0, metavar="N", help="also build N articles cold on the pool and a LocalCluster"
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the article generator (default 1)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR (new or empty) and keep it")
@@ -269,9 +322,22 @@ def main(argv: list[str]) -> int:
     failed = False
     try:
         try:
-            if args.articles:  # --articles 0: the corpus stage alone
-                logger.info("Writing %d articles (seed %d) to %s", args.articles, args.seed, workdir)
-                print_summary(all_builds(workdir, args.articles, args.seed))
+            by_size = {}
+            for count in (int(size) for size in args.articles.split(",") if int(size)):  # 0: corpus stage alone
+                folder = workdir / str(count)
+                folder.mkdir()
+                logger.info("Writing %d articles (seed %d) to %s", count, args.seed, folder)
+                by_size[count] = all_builds(folder, count, args.seed)
+                print_summary(by_size[count])
+            if len(by_size) > 1:
+                print_growth(by_size)
+            if args.cluster:
+                folder = workdir / f"cluster-{args.cluster}"
+                folder.mkdir()
+                logger.info("Cold builds of %d articles on the process pool and on a LocalCluster", args.cluster)
+                pool, cluster = cluster_builds(folder, args.cluster, args.seed)
+                print_summary([pool, cluster])
+                print(f"cluster / pool: {cluster.seconds / pool.seconds:.2f}x time")
         except BuildFailedError as error:
             logger.error("%s", error)
             failed = True

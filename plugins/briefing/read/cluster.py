@@ -80,9 +80,7 @@ def analyse_on_cluster(
     except (OSError, TimeoutError, ValueError) as error:
         raise ClusterUnavailable(f"cannot reach the scheduler: {error}") from None
     try:
-        # registering again would replace the plugin, and the model it holds, on every worker
-        if not all(client.run(_has_plugin).values() or [False]):
-            client.register_plugin(LanguageModelPlugin(), name=PLUGIN_NAME)
+        _register_plugin(client)
         starts = range(0, len(texts), CLUSTER_BATCH_ARTICLES)
         batches = [list(range(start, min(start + CLUSTER_BATCH_ARTICLES, len(texts)))) for start in starts]
         futures = {
@@ -101,6 +99,20 @@ def analyse_on_cluster(
             yield futures[future], languages
     finally:
         client.close()
+
+
+def _register_plugin(client: Client) -> None:
+    """The model's plugin on every worker, unless it is there already (registering again would replace the
+    plugin, and the model it holds, on every worker). Raises ClusterUnavailable when the scheduler or a
+    worker cannot load the plugin's code."""
+    try:
+        if not all(client.run(_has_plugin).values() or [False]):
+            client.register_plugin(LanguageModelPlugin(), name=PLUGIN_NAME)
+    except Exception as error:  # whatever the scheduler or a worker raised, sent back by distributed
+        raise ClusterUnavailable(
+            f"the scheduler or a worker cannot load the language step ({type(error).__name__}: {error}); "
+            "start them from a checkout of the project with plugins/ on PYTHONPATH"
+        ) from None
 
 
 def _has_plugin(dask_worker) -> bool:
