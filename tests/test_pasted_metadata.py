@@ -319,3 +319,23 @@ def test_a_photo_captions_date_is_not_the_publication_date():
     caption = "FILE - Barges wait below the old lock at Ferrisford, Saturday, Dec. 2, 2023. (AP Photo/Sam Poole, File)"
     assert page(HEADLINE, caption, "By JANE ROE", "Share").date is None
     assert page(HEADLINE, caption, "By JANE ROE", "March 5, 2024", "Share").date[:10] == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "Jane Roe can be reached at jroe@ferrisford-gazette.com or 555-0142.",
+        "To contact the reporter on this story: Jane Roe in Ferrisford at jroe@gazette.example.",
+    ],
+)
+def test_how_to_reach_the_writer_is_a_credit_not_story(contact):
+    briefing = page(HEADLINE, "By Jane Roe", story=[*STORY, contact])
+    assert list(briefing.body) == STORY
+    assert any(block.kind == "credit" and contact in block.text for block in briefing.cut)
+
+
+def test_a_copyright_notice_is_a_leftover_and_a_sentence_about_copyright_is_not():
+    assert is_leftover("© 2007 - 2008 - Ferrisford Media")
+    assert is_leftover("(c) 2008 Ferrisford Media")
+    assert not is_leftover("Copyright law protects the plans of the lock, the authority said.")
+    assert not is_leftover("(c) the third option is to close the lock for a year")

@@ -99,7 +99,8 @@ SHARE_OR_NAV = re.compile(
     r"accept(?: all)?(?: cookies)?|i accept|cookie (?:settings|policy|preferences)\b.*|"
     r"(?:website |site |our )?(?:privacy (?:policy|notice|statement)|terms (?:of|and) (?:use|service|conditions))|"
     r"contact us|about us|newsletters?|"
-    r"(?:©|\(c\)|copyright)\b.*|.*\ball rights reserved\b.*|"
+    # a copyright notice: "© 2024 ...", "(c) 2024 ...", "Copyright 2024 ...", "Copyright © ..."
+    r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|by\b)).*|.*\ball rights reserved\b.*|"
     r"(?:[\w&'’.-]+(?: [\w&'’.-]+){0,3} ?[|•·»›>/] ?){2,}[\w&'’.-]+(?: [\w&'’.-]+){0,3}|"
     # an account bar copied without its separators: 'Log In Subscribe Sign Out'
     rf"{_ACCOUNT_ITEM}(?:\s+{_ACCOUNT_ITEM}){{1,5}})$",
@@ -124,6 +125,14 @@ CREDIT_LINE = re.compile(
     r"(?:additional\s+)?reporting\s+by\s+(?P<who2>[^;.)]{2,120})(?:;[^)]*)?|"
     r"(?:writing|editing|edited)\s+by\s+[^)]{2,120})\.?\)?\.?$",
 )
+# How to reach the writer: 'Jane Roe can be reached at jroe@gazette.com', 'To contact the reporter on this
+# story: ...' (a credit, never story prose, on a line of at most CONTACT_LINE_MAX_WORDS words).
+CONTACT_LINE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|\bcan be reached (?:at|by|on)\b|\bto contact the (?:reporters?|writers?|editors?|"
+    r"authors?)\b|\b(?:email|e-mail|write to|contact) (?:him|her|them|the author|the writer) at\b",
+    _FLAGS,
+)
+CONTACT_LINE_MAX_WORDS = 40
 BIO_LINE = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was|writes|covers|reports)\b"
     r"(?P<rest>.{0,200})$",
@@ -192,7 +201,7 @@ def outside_kind(line: Line) -> str:
         return "appeal"
     if BIO_LINE.match(text) and BIO_ROLE.search(text):
         return "bio"
-    if CREDIT_LINE.match(text):
+    if CREDIT_LINE.match(text) or (line.words <= CONTACT_LINE_MAX_WORDS and CONTACT_LINE.search(text)):
         return "credit"
     return "footer"
 
@@ -202,7 +211,9 @@ def inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
     text = line.text
     if APPEAL.search(text):
         return "appeal"
-    if CREDIT_LINE.match(text) and line.words <= 40:
+    if (CREDIT_LINE.match(text) and line.words <= 40) or (
+        line.words <= CONTACT_LINE_MAX_WORDS and CONTACT_LINE.search(text)
+    ):
         return "credit"
     if (
         BIO_LINE.match(text)
