@@ -212,14 +212,6 @@ def test_nothing_of_the_input_is_lost(lines, separator):
 
 
 TEASERS = [
-    "Harbour master warns of fog delays for the morning ferries as the autumn timetable starts on Monday - and "
-    "asks drivers to arrive early",
-    "Town council votes to keep the old library open for another year after a petition of four thousand names "
-    "- but cuts its hours",
-    "Local baker wins a national prize for a rye loaf made with flour from the last working windmill in the "
-    "county, and plans a second shop",
-    "Cyclists ask for a safer crossing at the ring road junction where two riders were hurt this summer, as "
-    "police count the near misses",
     "Museum shows a collection of tin toys given by a retired engineer who built most of them by hand in the "
     "shed at the back of his garden",
     "Football club signs a young goalkeeper from the academy of a rival side for an undisclosed fee - and he "
@@ -228,14 +220,6 @@ TEASERS = [
     "launch concert in December",
     "Farmers market moves to the square behind the station while the main street is dug up for new pipes for "
     "at least three months",
-    "Students plant three hundred oak saplings along the old railway path in a day of work with volunteers and "
-    "the local scout group",
-    "Power cut leaves two villages in the dark for six hours after a storm brought down a line near the quarry "
-    "on Tuesday evening",
-    "Bus company adds a late service from the city on Fridays and Saturdays after complaints from night workers "
-    "and pub landlords",
-    "Swimming pool reopens with a new roof and solar panels that the council says will halve its energy bill "
-    "within the first year",
 ]
 FLOOD_STORY = [
     "Heavy rain is expected to continue through Friday across the valley, the weather service said, with "
@@ -279,9 +263,9 @@ def pasted_page(headline: str, byline: list[str], story: list[str], after: list[
 
 
 def test_teasers_of_other_stories_after_the_story_are_not_taken_for_more_of_it():
-    briefing = pasted_page(HEADLINE, ["By Jane Roe"], FLOOD_STORY_LONG, ["More headlines", "Top videos", *TEASERS[4:8]])
+    briefing = pasted_page(HEADLINE, ["By Jane Roe"], FLOOD_STORY_LONG, ["More headlines", "Top videos", *TEASERS])
     assert list(briefing.body) == FLOOD_STORY_LONG
-    assert all(teaser in removed(briefing) for teaser in TEASERS[4:8])
+    assert all(teaser in removed(briefing) for teaser in TEASERS)
 
 
 def test_the_next_story_run_on_below_this_one_is_not_part_of_it():
@@ -386,48 +370,60 @@ def test_every_comment_of_a_section_is_set_apart_from_the_story_the_first_one_to
     assert all(comment in comments for comment in BRIDGE_COMMENTS)
 
 
-def test_the_posts_of_a_live_report_stamped_with_their_times_stay_in_the_story():
+@pytest.mark.parametrize(
+    "stamps",
+    [("10:45 AM", "10:20 AM", "9:58 AM", "9:30 AM"), ("10:45 a.m. ET", "10:20 a.m. ET", "9:58 GMT", "9:30 GMT")],
+)
+def test_the_posts_of_a_live_report_stamped_with_their_times_stay_in_the_story(stamps):
     posts = [
         (
-            "10:45 AM",
             "Bridge closed to traffic",
-            "Police have closed the old bridge to all traffic after the river "
-            "rose above the warning mark at the town gauge this morning.",
+            "Police have closed the old bridge to all traffic after the river rose above "
+            "the warning mark at the town gauge this morning.",
         ),
         (
-            "10:20 AM",
             "Schools shut",
-            "The county council says all schools on the river side of town will stay "
-            "shut today, and parents should collect children from the rest centre.",
+            "The county council says all schools on the river side of town will stay shut today, and "
+            "parents should collect children from the rest centre.",
         ),
         (
-            "9:58 AM",
             "Rain to continue",
-            "The weather service says heavy rain will continue over the hills until "
-            "the evening, and the river is not expected to peak before midnight.",
+            "The weather service says heavy rain will continue over the hills until the evening, "
+            "and the river is not expected to peak before midnight.",
         ),
         (
-            "9:30 AM",
             "Sandbags handed out",
-            "Volunteers are handing out sandbags at the depot on Mill Lane, and the "
-            "council has asked residents to take no more than ten bags each.",
+            "Volunteers are handing out sandbags at the depot on Mill Lane, and the council has "
+            "asked residents to take no more than ten bags each.",
         ),
     ]
     intro = (
         "Follow our live coverage of the floods in the valley as the river keeps rising through the morning "
         "and the town prepares for the worst of it."
     )
-    lines = [
-        "Home",
-        "News",
-        "Live",
-        "Flood live: river bursts its banks in Ferrisford",
-        "By Jane Roe",
-        "Updated March 5, 2024",
+    story = [
         intro,
+        *(line for stamp, (heading, post) in zip(stamps, posts, strict=True) for line in (stamp, heading, post)),
     ]
-    for stamp, heading, post in posts:
-        lines += [stamp, heading, post]
-    briefing = read("\n".join([*lines, "About us", "Contact"]) + "\n")
+    briefing = pasted_page(
+        "Flood live: river bursts its banks in Ferrisford", ["By Jane Roe", "Updated March 5, 2024"], story, []
+    )
     body = "\n".join(briefing.body)
-    assert all(post in body for _, _, post in posts)
+    assert all(post in body for _, post in posts)
+
+
+def test_a_short_heading_and_a_share_bar_under_the_story_are_not_a_comment():
+    ending = [
+        "What happens next",
+        "The authority will publish a new timetable for the bridge works in the spring.",
+        "Share",
+    ]
+    briefing = pasted_page(BRIDGE_HEADLINE, ["By Jane Roe"], [*BRIDGE_STORY, *ending[:2]], ending[2:])
+    assert ending[1] in "\n".join(briefing.body)
+
+
+@pytest.mark.parametrize("line", ["The 1990s", "Depth 10 m", "Transfer fee 40m", "England Under-21s", "Men's 100 m"])
+def test_numbers_with_units_are_not_commenter_lines(line):
+    from briefing.read.comments import comment_shaped
+
+    assert not comment_shaped(segment_lines(line)[0])

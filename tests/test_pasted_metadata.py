@@ -339,3 +339,20 @@ def test_a_copyright_notice_is_a_leftover_and_a_sentence_about_copyright_is_not(
     assert is_leftover("(c) 2008 Ferrisford Media")
     assert not is_leftover("Copyright law protects the plans of the lock, the authority said.")
     assert not is_leftover("(c) the third option is to close the lock for a year")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the settlement, buyer's agents may earn a commission only if the seller agrees to pay it.",
+        "Click to Do, a feature added to the new laptops last year, lets people act on what is on the screen.",
+    ],
+)
+def test_story_sentences_that_look_like_site_prompts_stay_in_the_story(sentence):
+    briefing = page(HEADLINE, "By Jane Roe", story=[STORY[0], sentence, *STORY[1:]])
+    assert sentence in briefing.body
+
+
+def test_only_a_copyright_notice_names_the_site():
+    lines = ["The lawsuit alleges copyright infringement by the gazette, the publisher said.", "© 2024 N.Y. Daily News"]
+    assert site_names(segment_lines("\n".join(lines))) == {"n.y. daily news"}

@@ -76,7 +76,8 @@ APPEAL = re.compile(
     r"\bbecome\s+a\s+(?:member|subscriber|patron|supporter)\b|\bdedicated reader\b|"
     r"\b(?:already a subscriber|subscribers? only)\b|\bunlock (?:this|unlimited)\b|\bfree trial\b|"
     # an affiliate disclosure: 'We may earn a commission from links on this page'
-    r"\b(?:may|might)\s+earn\s+(?:a\s+)?(?:small\s+)?(?:affiliate\s+)?commissions?\b)",
+    r"\bwe\s+(?:may|might|could)\s+(?:earn|receive|get)\s+(?:a\s+)?(?:small\s+)?(?:share\s+of\s+)?(?:affiliate\s+)?"
+    r"(?:commissions?|revenue)\b)",
     _FLAGS,
 )
 # The items of a site's account bar.
@@ -89,7 +90,9 @@ SHARE_OR_NAV = re.compile(
     r"most (?:read|popular|viewed|shared)\b.*|top stories|latest(?: news| stories)?|"
     r"share(?: this(?: article| story| page)?)?(?: on \w+)?|tweet|email|print|e-?mail this\b.*|"
     r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|tumblr|telegram|copy (?:link|url)|"
-    r"follow us\b.*|follow\b.{0,40}\bon (?:twitter|facebook|instagram|x)\b.*|click (?:here\b|to\b).*|"
+    r"follow us\b.*|follow\b.{0,40}\bon (?:twitter|facebook|instagram|x)\b.*|click here\b.*|"
+    r"click to (?:save|expand|enlarge|view|read|watch|play|share|print|copy|open|zoom|comment|subscribe|"
+    r"listen|see|show|load|continue)\b.{0,40}|"
     r"sign in|log in|sign up|subscribe|register|skip to (?:main )?content|menu|search|close|home|"
     r"back to top|next|previous|(?:next|previous) (?:article|story|post)\b.*|listen(?: to this article)?\b.*|"
     r"save(?: article| for later)?|bookmark|comment|comments|expand|play video|watch\b.{0,30}|"

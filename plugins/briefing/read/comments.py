@@ -11,10 +11,10 @@ from .boilerplate import COMMENT_LINE
 from .segment import Line
 
 # A comment found by its shape is a commenter line of at most COMMENTER_MAX_WORDS words (a name or a
-# handle), its stamps, at most COMMENT_UNIT_PROSE_LINES lines of prose and an action line (layout bounds,
-# not tuned: every dev figure the same with and without the rule, but for pasted-naeb body_f1 b 0.8845 ->
-# 0.8848). A section opens at a line of comment shape that is not a bare time stamp, which live reports
-# print over their posts (pasted-l3s and pasted-naeb dev the same on both halves without stamps).
+# handle), at most COMMENT_UNIT_PROSE_LINES lines of time stamps, as many of prose, and an action line
+# (layout bounds, not tuned: every dev figure the same with and without the rule). A section opens at a
+# line of comment shape that is not a bare time stamp, which live reports print over their posts
+# (pasted-l3s and pasted-naeb dev the same on both halves without stamps).
 COMMENTER_MAX_WORDS = 4
 COMMENT_UNIT_PROSE_LINES = 3
 # A line of comment shape has at most this many words (the longest is the reply form's "Your email
@@ -26,8 +26,10 @@ _ACTION = (
     r"(?:reply|replies|like|likes|report(?: this (?:post|comment)| abuse| comment)?|flag|recommend(?:ed)?|"
     r"permalink|upvote|downvote|vote up|vote down|\d+\s+(?:likes?|replies|votes?|points?))"
 )
+# The lone words that only a comment is followed by ('Reply', 'Report'), not a story ('Share', 'Like').
+_LONE_COMMENT_ACTIONS = frozenset({"reply", "report", "flag", "permalink", "respond"})
 # A comment's age as social sites print it: '2h', '5 min', '3d ago'.
-_COMPACT_AGE = r"\d{1,2}\s?(?:s|m|mins?|h|hrs?|d|w|wks?|mo|y|yrs?)(?:\s+ago)?"
+_COMPACT_AGE = r"\d{1,2}\s?(?:mins?|h|hrs?|d|w|wks?|mo|y|yrs?)(?:\s+ago)?"
 _ACTION_OR_LINK = rf"(?:{_ACTION}|quote|share|{_COMPACT_AGE}|\d+)"
 _COMMENT_ACTIONS = re.compile(
     rf"^(?:[↑↓▲▼+-]?\s*)?(?:{_ACTION}(?:\s*[|·•,/]\s*{_ACTION_OR_LINK})*|(?:quote|share)(?:\s*[|·•,/]\s*{_ACTION_OR_LINK})+)"
@@ -52,7 +54,7 @@ _COMMENTER = re.compile(
     r"^[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:on|at|[|·-])\s+.{0,40}\d{1,2}:\d\d|"
     r"^[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+(?:said|says|wrote|writes|commented|replied)\s*(?:on\b.{0,40})?:?\s*$|"
     # a commenter's name or handle and the comment's age: '@riverwatcher 2h', 'Jane Roe · 5d'
-    rf"^@?[\w'’.-]+(?:\s+[\w'’.-]+){{0,2}}\s*[·•|-]?\s*{_COMPACT_AGE}$",
+    rf"^(?:@[\w.]+|[A-Z][^\W\d_][\w'’.-]*(?:\s+[A-Z][^\W\d_][\w'’.-]*)?)\s+(?:[·•|-]\s*)?{_COMPACT_AGE}$",
     re.I,
 )
 
@@ -73,8 +75,11 @@ def comment_shaped(line: Line) -> bool:
 
 # What is left of a line without its times, dates and ages: nothing for a bare stamp.
 _STAMP_PARTS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
-    r"\b(?:at|on|ago|[ap]\.?m\.?|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|[smhdwy])\b|[\d\W_]+",
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?|"
+    r"\b[ap]\.m\.|(?<=\d)[ap]m\b|\b(?:at|on|ago|updated|posted|published|[ap]m|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?|[hdwy]|[ecmp]t|[ecmp][sd]t|gmt|utc|cet|cest|bst|ist|aest)\b|[\d\W_]+",
     re.I,
 )
 
@@ -102,5 +107,13 @@ def commenter_lines(lines: list[Line], shaped: list[bool], stamps: list[bool], p
         prose_from = after
         while after < len(lines) and plain[after] > 0 and after - prose_from < COMMENT_UNIT_PROSE_LINES:
             after += 1
-        opens[position] = prose_from < after < len(lines) and shaped[after] and not stamps[after]
+        opens[position] = prose_from < after < len(lines) and _closes_a_comment(
+            lines[after], shaped[after], stamps[after]
+        )
     return opens
+
+
+def _closes_a_comment(line: Line, shaped: bool, stamp: bool) -> bool:
+    """Whether a line under a commenter's name and prose ends a comment: a line of comment shape that is not
+    a bare stamp, nor a lone word a share bar under a story prints too ('Share', 'Like')."""
+    return shaped and not stamp and (line.words > 1 or line.text.strip(" .:").lower() in _LONE_COMMENT_ACTIONS)

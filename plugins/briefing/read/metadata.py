@@ -63,8 +63,9 @@ _UPDATED = re.compile(r"\b(?:updated|last modified|modified|edited)\b", re.I)
 _SLASH = re.compile(r"\s*/\s*")
 # A copyright notice and the name of its holder, the site: '© 2023 The Gazette. All rights reserved.'
 _COPYRIGHT_HOLDER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:©\s*)?(?:by\s+)?"
-    r"(?P<name>[A-Z0-9][\w&.'’ -]{1,60}?)(?:\s*[,.|]|\s+all rights|\s+inc\b|\s+llc\b|\s+ltd\b|\s*$)",
+    r"^\W*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:©\s*)?"
+    r"(?:by\s+)?(?P<name>[A-Z0-9](?:[\w&'’ -]|(?<=\b\w)\.|\.(?=(?:com|org|net|co)\b)){1,60}?)"
+    r"\s*(?:[,|]|\.?\s+all rights|\.?\s*$|(?<!\b\w)\.\s|\s+(?:inc|llc|ltd)\b)",
     re.I,
 )
 _LABELLED_BYLINE = re.compile(r"^(?:[A-Z][\w&-]*\s+){1,2}by\s+(?P<rest>.+)$")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from . import byline as bylines
 from .boilerplate import (
+    CAPTION_SHAPE,
     COMMENT_HEADER,
     COMMENT_HEADER_CERTAIN,
     PHOTO_CREDIT,
@@ -80,9 +81,6 @@ MAX_META_LINES = 4
 # first-line bonus of 1 then in place: pasted-l3s
 # title_exact a 0.758/0.752/0.707, b 0.701/0.715/0.694; pasted-naeb title b 0.725/0.745/0.725.)
 META_LINE_COST = 0.02
-# A line of at least this many words that ends with a photo credit is a caption with its credit (a layout
-# bound: a bare credit line names a photographer and an agency).
-CAPTION_MIN_WORDS = 8
 # A standfirst is prose of at most this many words right under the headline, in at most
 # page_grammar.STANDFIRST_MAX_LINES lines (a layout definition: a dek is a sentence or two).
 STANDFIRST_MAX_WORDS = 60
@@ -140,23 +138,25 @@ class PageRegions:
 
 
 def read_regions(lines: list[Line]) -> PageRegions:
-    """The highest-scoring labelling of `lines` under the grammar."""
+    """The highest-scoring labelling of `lines` under the grammar; where prose below the story's lede is off
+    its topic (story_topic.py), the labelling of a second pass with that prose scoring OFF_TOPIC_SHARE."""
     if not lines:
         return PageRegions((), None, (), 0, 0)
-    opens = _may_open_a_paste(lines)
-    if len(lines) == 1 and opens:
+    may_be_clean_paste = _may_open_a_paste(lines)
+    if len(lines) == 1 and may_be_clean_paste:
         return PageRegions(("headline",), 0, (), 1, 1)  # a paste of one line is its headline
     leftover = [is_leftover(line.text) for line in lines]
     plain = [score_line(line, known) for line, known in zip(lines, leftover, strict=True)]
     shaped = [comment_shaped(line) for line in lines]
-    if opens and not _has_chrome(lines, leftover, shaped):
+    if may_be_clean_paste and not _has_chrome(lines, leftover, shaped):
         return _story_only(lines, plain)
     stamps = bare_stamps(lines, shaped)
     shaped = [
-        shape or opens for shape, opens in zip(shaped, commenter_lines(lines, shaped, stamps, plain), strict=True)
+        shape or commenter
+        for shape, commenter in zip(shaped, commenter_lines(lines, shaped, stamps, plain), strict=True)
     ]
     headers = [bool(COMMENT_HEADER.match(line.text)) for line in lines]
-    words = [content_words(line.text) if plain[p] > 0 else frozenset() for p, line in enumerate(lines)]
+    words = [content_words(line.text) if plain[p] > 0 else set() for p, line in enumerate(lines)]
     byline_or_date = _BylineOrDate(lines)
     scores = _emissions(lines, plain, shaped, headers, words)
     entries = _entries(lines, shaped, stamps, headers, byline_or_date, plain)
@@ -167,16 +167,18 @@ def read_regions(lines: list[Line]) -> PageRegions:
     scores["headline"] = _headline_emissions(lines, scores["plain"], byline_or_date, near, leftover, words)
     entries["standfirst"] = _standfirst_entries(lines, scores["standfirst"], scores["headline"])
     regions = _page_regions(lines, best_path(scores, entries, scores["prose words"]))
-    # Read again with what is off the story's topic scoring as nothing, where that can change the reading:
-    # lowering the scores of lines outside the story and the comments leaves the first reading the best.
+    # Read again with the prose that is off the story's topic scoring OFF_TOPIC_SHARE of its score.
     story = range(regions.body_start, regions.body_end)
-    headline_words = content_words(lines[regions.headline].text) if regions.headline is not None else frozenset()
+    headline_words = content_words(lines[regions.headline].text) if regions.headline is not None else set()
     off_topic = off_topic_lines(words, story, headline_words)
-    if not any(regions.regions[p] in _PROSE_REGIONS for p in off_topic):
+    if not off_topic:
         return regions
     for position in off_topic:
         for region in _PROSE_REGIONS:
-            scores[region][position] *= OFF_TOPIC_SHARE
+            if scores[region][position] > 0:
+                scores[region][position] *= OFF_TOPIC_SHARE
+        if entries["standfirst"][position] > 0:
+            entries["standfirst"][position] *= OFF_TOPIC_SHARE
     return _page_regions(lines, best_path(scores, entries, scores["prose words"]))
 
 
@@ -204,7 +206,7 @@ class _BylineOrDate:
 
 
 def _emissions(
-    lines: list[Line], plain: list[float], shaped: list[bool], headers: list[bool], words: list[frozenset[str]]
+    lines: list[Line], plain: list[float], shaped: list[bool], headers: list[bool], words: list[set[str]]
 ) -> dict[str, list]:
     """Each region's score of each line; the headline's is added by read_regions, near the story."""
     body = with_cohesion(line_scores(lines, plain), words)
@@ -240,8 +242,8 @@ def _entries(
 ) -> dict[str, list[float]]:
     """What the first line of a region scores where that differs from its other lines: comments open at
     a header that opens them, a section found by its shape at a line of that shape other than a bare time
-    stamp, and the meta region
-    under a standfirst at a byline or date line, or at a line that is not prose right above one."""
+    stamp, and the meta region under a standfirst at a byline or date line, or at a line that is not prose
+    right above one."""
     shape_follows = _shape_follows(shaped)
     comments = [
         COMMENT_HEADER_SCORE if COMMENT_HEADER_CERTAIN.match(line.text) or (headers[p] and shape_follows[p]) else _NONE
@@ -289,7 +291,7 @@ def _headline_emissions(
     byline_or_date: _BylineOrDate,
     near: range,
     leftover: list[bool],
-    words: list[frozenset[str]],
+    words: list[set[str]],
 ) -> list[float]:
     """What each line scores as the headline: its headline score against the prose that follows it (up
     to LEDE_CHARS: the story a headline there would head), with the page's usual signs of a heading.
@@ -300,13 +302,13 @@ def _headline_emissions(
         counts[line.text.lower()] = counts.get(line.text.lower(), 0) + 1
     sites = site_names(lines)
     emissions = [_NONE] * len(lines)
-    window: list[tuple[int, frozenset[str]]] = []  # (characters, content words) of the prose lines below
+    window: list[tuple[int, set[str]]] = []  # (characters, content words) of the prose lines below
     words_below: dict[str, int] = {}
     size = 0
     for position in range(_sweep_start(lines, plain, max(near.stop, 1)), -1, -1):
         if position in near or position == 0:
             emissions[position] = _headline_emission(
-                lines, position, words_below.keys(), (counts, sites), byline_or_date, leftover[position]
+                lines, position, words_below.keys(), counts, sites, byline_or_date, leftover[position]
             )
         if plain[position] > 0:
             window.insert(0, (len(lines[position].text), words[position]))
@@ -348,10 +350,9 @@ def _sweep_start(lines: list[Line], plain: list[float], candidates_end: int) -> 
 
 
 def _headline_emission(
-    lines: list[Line], position: int, lede_words, page_lines: tuple[dict, frozenset], byline_or_date, leftover: bool
+    lines: list[Line], position: int, lede_words, counts: dict, sites: frozenset[str], byline_or_date, leftover: bool
 ) -> float:
-    """`page_lines`: how often each line (lower case) is on the page, and the site's names."""
-    counts, sites = page_lines
+    """`counts`: how often each line (lower case) is on the page; `sites`: the site's names (site_names)."""
     line = lines[position]
     if line.text.strip(" .").lower() in sites:
         return _NONE  # the site's name, never its headline
@@ -368,8 +369,8 @@ def _headline_emission(
     # a photo credit right below marks a caption, not a headline, unless it ends a caption of its own with a
     # byline after it: the lead photo between headline and byline (pasted-naeb title b 0.8061 -> 0.8163, a
     # and pasted-l3s the same)
-    below = lines[position + 1] if position + 1 < len(lines) else None
-    if below and PHOTO_CREDIT.search(below.text) and not (bylined and below.words >= CAPTION_MIN_WORDS):
+    below = lines[position + 1].text if position + 1 < len(lines) else ""
+    if PHOTO_CREDIT.search(below) and not (bylined and CAPTION_SHAPE.search(below)):
         score -= PHOTO_CREDIT_BELOW_PENALTY
     return score
 

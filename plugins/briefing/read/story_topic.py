@@ -29,13 +29,15 @@ UNCONNECTED_PROSE_SHARE = 0.15
 # 0.8798/0.8789/0.8782; l3s a 0.9720/0.9726/0.9725, b 0.9705/0.9705/0.9683; at share 0, lede 3 against 5:
 # naeb a 0.9113/0.9109, b 0.8845/0.8834, l3s a 0.9724/0.9728, b 0.9773/0.9709 (not_content_leak a 0.035/
 # 0.045, b 0.017/0.031). Lines 4/8/12 (share 0, lede 5): l3s b 0.9711/0.9709/0.9686, naeb a 0.9109/0.9109/
-# 0.9095. Titles, authors, dates and clean pastes the same at every value.
+# 0.9095; at lede 3 (as kept), lines 4/8/12: naeb body_f1 a 0.9167/0.9163/0.9151, b 0.8860/0.8846/0.8843,
+# l3s a 0.9719/0.9725/0.9731, b 0.9777/0.9774/0.9752 (each bound better on some half, 8 never the worst).
+# Titles, authors, dates and clean pastes the same at every value.
 OFF_TOPIC_SHARE = 0.0
 LEDE_PARAGRAPHS = 3
 TOPIC_MIN_LINES = 8
 
 
-def with_cohesion(body: list[float], words: list[frozenset[str]]) -> list[float]:
+def with_cohesion(body: list[float], words: list[set[str]]) -> list[float]:
     """A line of prose that shares no content word with the prose lines around it (COHESION_REACH of them
     on each side) is a list item of other stories, not a paragraph of this one: it keeps
     UNCONNECTED_PROSE_SHARE of its score."""
@@ -50,7 +52,7 @@ def with_cohesion(body: list[float], words: list[frozenset[str]]) -> list[float]
     return scores
 
 
-def off_topic_lines(words: list[frozenset[str]], story: range, headline_words: frozenset[str]) -> list[int]:
+def off_topic_lines(words: list[set[str]], story: range, headline_words: set[str]) -> list[int]:
     """The prose lines below the lede (the first LEDE_PARAGRAPHS lines of prose of the `story` lines) that
     share no content word with it or with the headline; none on a story of fewer than TOPIC_MIN_LINES.
     `words` holds each line's content words, empty for a line that is not prose."""
