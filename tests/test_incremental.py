@@ -156,6 +156,10 @@ def test_a_changed_article_a_lost_page_or_a_new_setting_renders_the_site_again(t
     renamed = run_make("html", content, out, cache, {"PELICANOPTS": """-e SITENAME='"Harbour desk"'"""})
     assert renamed.returncode == 0, renamed.log[-3000:]
     assert KEPT not in renamed.log and "pages:" not in renamed.log  # a setting: every page rendered
+    # every page changed, the quotes did not: the briefings' index is made again, the quotes' is kept
+    assert "search index: no page changed" not in renamed.log and "(no quote changed: index kept)" in renamed.log
+    assert indexed_page_count(out) == len(renamed.archive["articles"])
+    assert (out / "pagefind" / "quotes" / "pagefind-entry.json").is_file()
     assert "Harbour desk" in (out / "index.html").read_text(encoding="utf-8")
 
 
