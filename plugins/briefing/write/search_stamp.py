@@ -17,6 +17,7 @@ the output's bytes (some 0.1 s for 70 MB); indexing them costs seconds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -92,13 +93,14 @@ def remove_briefings_index(folder: str) -> None:
     except OSError:
         return
     for name in names:
-        path = os.path.join(folder, name)
-        if name == QUOTE_BUNDLE and os.path.isdir(path) and not os.path.islink(path):
+        if name == QUOTE_BUNDLE:  # by its name alone: the quote index may be being made again meanwhile
             continue
+        path = os.path.join(folder, name)
         if os.path.isdir(path) and not os.path.islink(path):
             shutil.rmtree(path, ignore_errors=True)
         else:
-            os.remove(path)
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(path)
 
 
 def main(argv: list[str]) -> int:
