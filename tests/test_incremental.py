@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import REPO
+from sites import tagged_sample_content
 from test_search_index import indexed_page_count
 from test_site import make_html, page_path, run_make, site_bytes
 
@@ -154,6 +156,10 @@ def test_a_changed_article_a_lost_page_or_a_new_setting_renders_the_site_again(t
     renamed = run_make("html", content, out, cache, {"PELICANOPTS": """-e SITENAME='"Harbour desk"'"""})
     assert renamed.returncode == 0, renamed.log[-3000:]
     assert KEPT not in renamed.log and "pages:" not in renamed.log  # a setting: every page rendered
+    # every page changed, the quotes did not: the briefings' index is made again, the quotes' is kept
+    assert "search index: no page changed" not in renamed.log and "(no quote changed: index kept)" in renamed.log
+    assert indexed_page_count(out) == len(renamed.archive["articles"])
+    assert (out / "pagefind" / "quotes" / "pagefind-entry.json").is_file()
     assert "Harbour desk" in (out / "index.html").read_text(encoding="utf-8")
 
 
@@ -166,3 +172,54 @@ def test_a_kept_site_still_fails_on_a_rejected_file(tmp_path):
     second = make_html(content, tmp_path / "out", tmp_path / "cache")
     assert KEPT in second.log
     assert second.returncode != 0 and "scan.txt" in second.log
+
+
+# --- a story added under a tag other briefings have -----------------------------------------------------
+
+# A story of another day, place and subject, written for this test: it shares only the tag Iraq with the
+# tagged samples (sites.py), so it is no related story of theirs and only the count of Iraq changes.
+SAME_TAG = "articles/2019-06-14-date-harvest-festival.txt"
+SAME_TAG_TEXT = """---
+tags: [Iraq]
+---
+Growers crowd a riverside market for the first date harvest festival
+
+Farmers from a dozen villages sold fruit, syrup and palm-frond baskets at a riverside market on Friday,
+at the first harvest festival the growers' cooperative has held.
+
+Prices for the early varieties were higher than last summer, the cooperative's treasurer said, after a
+cool spring delayed the crop by two weeks.
+"""
+
+
+def page_fingerprints(build) -> dict[str, str]:
+    """Each page's fingerprint in the record of kept pages (write/kept_pages.py) of `build`'s output."""
+    from briefing.pelican.kept_site import PAGES_FOLDER, SITE_CACHE_FOLDER
+    from briefing.write.site_inputs import record_path
+
+    record = record_path(str(build.cache / SITE_CACHE_FOLDER / PAGES_FOLDER), str(build.out))
+    return {path: entry[0] for path, entry in json.loads(Path(record).read_text(encoding="utf-8")).items()}
+
+
+def test_a_story_added_under_a_shared_tag_leaves_the_other_briefing_pages_as_they_were(tmp_path):
+    """A briefing's page lists its tags without the tag index's counts, so a new story that only shares a
+    tag with it does not change what the page reads: the page is kept, not rendered again."""
+    content = tagged_sample_content(tmp_path)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = make_html(content, out, cache)
+    assert first.returncode == 0, first.log[-3000:]
+    before = page_fingerprints(first)
+    (content / SAME_TAG).write_text(SAME_TAG_TEXT, encoding="utf-8")
+    added = make_html(content, out, cache)
+    assert added.returncode == 0, added.log[-3000:]
+    after = page_fingerprints(added)
+    new = next(a for a in added.archive["articles"] if a["source_path"] == SAME_TAG)
+    samples = [a for a in added.archive["articles"] if a["source_path"] != SAME_TAG]
+    assert all("Iraq" in a["tags"] and new["slug"] not in [r["slug"] for r in a["related"]] for a in samples)
+    for sample in samples:
+        path = f"{sample['url']}index.html"
+        assert after[path] == before[path], sample["source_path"]
+    # the tag index shows the new count
+    iraq = re.search(r">Iraq</a> <span class=\"count\">(\d+)</span>", (out / "tags" / "index.html").read_text())
+    assert iraq and iraq.group(1) == "3"
+    assert site_bytes(out) == site_bytes(make_html(content, tmp_path / "clean", cache).out)

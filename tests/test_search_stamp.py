@@ -64,3 +64,18 @@ def test_the_command_runs_only_when_its_pages_or_itself_changed(tmp_path, capsys
     assert main([str(output), *command[:-1], index + "; raise SystemExit(3)"]) == 3  # another command
     assert main([str(output), *command[:-1], index + "; raise SystemExit(3)"]) == 3  # a failed one is not kept
     assert main([str(output)]) == 2
+
+
+def test_the_briefings_index_made_again_leaves_the_quote_index_be(tmp_path):
+    """The quote index (write/quote_search.py) is a folder inside the briefings' bundle with a digest of
+    its own: it is made again when quotes.json changes, not whenever a page does."""
+    output = make_output(tmp_path)
+    quotes = output / "pagefind" / "quotes"
+    quotes.mkdir()
+    (quotes / "pagefind-entry.json").write_text("{}")
+    (output / "pagefind" / "fragment").mkdir()
+    (output / "pagefind" / "fragment" / "en_1.pf_fragment").write_text("old")
+    command = ["--", sys.executable, "-c", "pass"]
+    assert main([str(output), *command]) == 0
+    assert sorted(p.name for p in (output / "pagefind").iterdir()) == [".briefing-indexed-from", "quotes"]
+    assert (quotes / "pagefind-entry.json").read_text() == "{}"

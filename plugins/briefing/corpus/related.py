@@ -15,6 +15,7 @@ import numpy as np
 
 from ..read.dates import day_number
 from ..settings import RelatedSettings
+from .tfidf import ENGLISH_STOP_WORDS, hashed_counts, normalized, sublinear_tfidf
 
 # Order inside a list: the pair score plus NEIGHBOURHOOD_WEIGHT times the cosine of the two stories' rows
 # of the graph, that is how alike their closest stories are (divided by 1 + the weight, it is the score
@@ -89,8 +90,6 @@ def tfidf_matrix(stories: list[StoryText], tokens: list[list[str]] | None = None
     (capitalised words inside sentences, which say who and where) as a second block weighted by
     NAME_WEIGHT. `tokens` are the stories' `story_tokens`, when the caller has them already."""
     from scipy.sparse import hstack
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-    from sklearn.preprocessing import normalize
 
     tokens = tokens if tokens is not None else [story_tokens(s) for s in stories]
     words = _vectorize([[t for t in doc if t not in ENGLISH_STOP_WORDS] for doc in tokens])
@@ -103,30 +102,23 @@ def tfidf_matrix(stories: list[StoryText], tokens: list[list[str]] | None = None
     blocks = [m for m in (words, names * NAME_WEIGHT if names is not None else None) if m is not None]
     if not blocks:
         return None
-    return normalize(hstack(blocks).tocsr().astype(np.float32))
+    return normalized(hstack(blocks).tocsr().astype(np.float32))
 
 
 def _vectorize(token_lists: list[list[str]]):
     """TF-IDF over hashed terms: no vocabulary to build token by token, the same column for a word in
     every build (the hash is fixed), and collisions are negligible at 2**HASH_BITS columns."""
     from scipy.sparse import diags
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
     if not any(token_lists):
         return None
-    hashed = HashingVectorizer(
-        analyzer=_given_tokens, n_features=2**HASH_BITS, alternate_sign=False, norm=None, dtype=np.float32
-    ).transform(token_lists)
+    hashed = hashed_counts(token_lists, 2**HASH_BITS)
     if len(token_lists) >= 20:
         document_frequency = np.bincount(hashed.indices, minlength=hashed.shape[1])
         keep = (document_frequency <= MAX_DOCUMENT_SHARE * len(token_lists)).astype(np.float32)
         hashed = (hashed @ diags(keep)).tocsr()
         hashed.eliminate_zeros()
-    return TfidfTransformer(sublinear_tf=True).fit_transform(hashed)
-
-
-def _given_tokens(tokens: list[str]) -> list[str]:
-    return tokens
+    return sublinear_tfidf(hashed)
 
 
 def salient_terms(matrix, per_row: int = SALIENT_TERMS):
@@ -277,7 +269,6 @@ def related_lists(
 def neighbourhood_similarity(graph: dict[int, dict[int, float]], rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
     """Per pair (rows[i], columns[i]), the cosine of the two stories' rows of the scored graph."""
     from scipy.sparse import csr_matrix
-    from sklearn.preprocessing import normalize
 
     if len(rows) == 0:
         return np.empty(0, dtype=np.float32)
@@ -285,5 +276,5 @@ def neighbourhood_similarity(graph: dict[int, dict[int, float]], rows: np.ndarra
     sources = np.fromiter((story for story, edges in graph.items() for _ in edges), dtype=np.int64)
     targets = np.fromiter((other for edges in graph.values() for other in edges), dtype=np.int64)
     scores = np.fromiter((score for edges in graph.values() for score in edges.values()), dtype=np.float32)
-    matrix = normalize(csr_matrix((scores, (sources, targets)), shape=(size, size), dtype=np.float32))
+    matrix = normalized(csr_matrix((scores, (sources, targets)), shape=(size, size), dtype=np.float32))
     return pair_cosines(matrix, rows, columns)

@@ -109,6 +109,7 @@ def link_articles(generator) -> None:
             links.tags,
             tag_urls,
             entity_urls,
+            counted=True,
         ),
         key=lambda tag: (tag.name.casefold(), tag.name),
     )

@@ -178,12 +178,16 @@ class TagLink:
 
     name: str
     url: str | None = None  # from the site root
-    briefings: int = 0  # listed briefings that have it (the tag index's count)
+    briefings: int = 0  # listed briefings that have it: the tag index's count, 0 on a briefing's page
 
 
-def tag_links(names, entries: dict, tag_urls: dict[str, str], entity_urls: dict[str, str]) -> tuple[TagLink, ...]:
+def tag_links(
+    names, entries: dict, tag_urls: dict[str, str], entity_urls: dict[str, str], counted: bool = False
+) -> tuple[TagLink, ...]:
     """`names` as TagLinks: `entries` is the corpus stage's tag index (case-folded tag -> TagEntry),
-    `tag_urls` the addresses of the tag pages by case-folded tag, `entity_urls` those of entity pages."""
+    `tag_urls` the addresses of the tag pages by case-folded tag, `entity_urls` those of entity pages.
+    Only the tag index shows how many briefings have a tag (`counted`): a briefing's page does not, so
+    its tags leave the count out, and a story added under one of its tags leaves the page as it was."""
     links = []
     for name in names:
         entry = entries.get(name.casefold())
@@ -191,7 +195,7 @@ def tag_links(names, entries: dict, tag_urls: dict[str, str], entity_urls: dict[
             links.append(TagLink(name))
             continue
         url = entity_urls.get(entry.entity) if entry.entity else tag_urls.get(entry.key)
-        links.append(TagLink(name, url, entry.briefings))
+        links.append(TagLink(name, url, entry.briefings if counted else 0))
     return tuple(links)
 
 

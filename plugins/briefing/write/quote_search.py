@@ -3,11 +3,12 @@
 The build writes `quotes/quotes.json` (write/quote_pages.quote_index_json); after the briefings' index,
 `make html` runs this module on the output folder:
 
-    python -m briefing.write.quote_search OUTPUTDIR
+    python -m briefing.write.quote_search OUTPUTDIR [--again]
 
 which indexes every statement with the real Pagefind into OUTPUTDIR/pagefind/quotes/ (inside the
-briefings' bundle folder, which `make html` clears whenever it indexes the briefings again), unless the
-index there was made from the same quotes.json (write/search_stamp.py).
+briefings' bundle folder; the briefings' index, made again, leaves it be), unless the index there was
+made from the same quotes.json (write/search_stamp.py), or always with --again. `make html` runs it
+while Pagefind indexes the briefings: the two read and write apart.
 
 Each statement becomes a small HTML record in a scratch folder, and Pagefind indexes the folder in one
 request: its service answers one request at a time, a tenth of a second apart, so a record per request
@@ -28,10 +29,10 @@ import tempfile
 from html import escape
 
 from ..userdata import xml_text
-from .search_stamp import file_digest, is_current, pagefind_version, record
+from .search_stamp import INDEX_FOLDER, QUOTE_BUNDLE, file_digest, is_current, pagefind_version, record
 
 QUOTE_INDEX_JSON = "quotes/quotes.json"
-QUOTE_SEARCH_FOLDER = "pagefind/quotes"
+QUOTE_SEARCH_FOLDER = f"{INDEX_FOLDER}/{QUOTE_BUNDLE}"
 # The shape of a record page (record_html): a new one when it changes, so that older indexes are made again.
 RECORD_FORMAT = "quote records 3"
 
@@ -79,8 +80,9 @@ async def _index(scratch: str, folder: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m briefing.write.quote_search OUTPUTDIR", file=sys.stderr)
+    again = argv[1:] == ["--again"]
+    if not argv or argv[0].startswith("-") or (len(argv) > 1 and not again):
+        print("usage: python -m briefing.write.quote_search OUTPUTDIR [--again]", file=sys.stderr)
         return 2
     output = argv[0]
     path = os.path.join(output, QUOTE_INDEX_JSON)
@@ -91,7 +93,7 @@ def main(argv: list[str]) -> int:
     records = search_records(document)
     folder = os.path.join(output, QUOTE_SEARCH_FOLDER)
     digest = file_digest([path], output, f"pagefind {pagefind_version()}\n{RECORD_FORMAT}\n")
-    if is_current(folder, digest):
+    if not again and is_current(folder, digest):
         print("quotes indexed for search:", len(records), "(no quote changed: index kept)")
         return 0
     write_quote_search(records, folder, document.get("language") or "en")

@@ -9,13 +9,15 @@ once, so when anything changed the index is made again from scratch:
 
     python -m briefing.write.search_stamp OUTPUTDIR [--again] -- PAGEFIND COMMAND...
 
-runs the command (after removing OUTPUTDIR/pagefind/) unless the index there was made by the same
-command from the same pages, or always with --again, and keeps the digest. Reading the pages grows with
+runs the command (after removing the briefings' index from OUTPUTDIR/pagefind/, but not the quote
+index's folder in it, which has a digest of its own) unless the index there was made by the same command
+from the same pages, or always with --again, and keeps the digest. Reading the pages grows with
 the output's bytes (some 0.1 s for 70 MB); indexing them costs seconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -25,6 +27,9 @@ from importlib import metadata
 
 STAMP_NAME = ".briefing-indexed-from"
 INDEX_FOLDER = "pagefind"
+# The quote index's bundle, a folder inside the briefings' (write/quote_search.py): made from quotes.json
+# alone, so a briefings' index made again leaves it be, and `make html` makes both at once.
+QUOTE_BUNDLE = "quotes"
 _CHUNK = 1 << 20
 
 
@@ -80,6 +85,24 @@ def record(index_folder: str, digest: str) -> None:
         handle.write(digest + "\n")
 
 
+def remove_briefings_index(folder: str) -> None:
+    """Remove the briefings' index from `folder`, all but the quote index's bundle: Pagefind names its
+    files by content, and old ones would stay."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name == QUOTE_BUNDLE:  # by its name alone: the quote index may be being made again meanwhile
+            continue
+        path = os.path.join(folder, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(path)
+
+
 def main(argv: list[str]) -> int:
     again = "--again" in argv[: argv.index("--")] if "--" in argv else False
     if "--" not in argv or not argv[0] or argv[0].startswith("-") or argv.index("--") + 1 == len(argv):
@@ -91,7 +114,7 @@ def main(argv: list[str]) -> int:
     if not again and is_current(folder, digest):
         print("search index: no page changed, index kept")
         return 0
-    shutil.rmtree(folder, ignore_errors=True)  # Pagefind names its files by content: old ones would stay
+    remove_briefings_index(folder)
     status = subprocess.run(command, check=False).returncode
     if status == 0:
         record(folder, digest)
