@@ -18,7 +18,8 @@ PUBLISHCONF=$(BASEDIR)/publishconf.py
 PORT?=8000
 BIND?=127.0.0.1
 # make bench: archive sizes, and the size of the cold build on a LocalCluster against the process pool (0:
-# none). About two hours on two cores (the 20,000-article cold build alone about half an hour); `make bench BENCH_ARTICLES=1000 BENCH_CLUSTER=0` a few minutes.
+# none). About two hours on two cores (the 20,000-article cold build alone about half an hour);
+# `make bench BENCH_ARTICLES=1000 BENCH_CLUSTER=0` a few minutes.
 BENCH_ARTICLES?=1000,5000,20000
 BENCH_CLUSTER?=5000
 
