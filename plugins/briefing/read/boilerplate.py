@@ -198,13 +198,17 @@ def line_scores(lines: list[Line], plain: list[float] | None = None) -> list[flo
     return scores
 
 
+def _tells_how_to_reach_the_writer(line: Line) -> bool:
+    return line.words <= CONTACT_LINE_MAX_WORDS and bool(CONTACT_LINE.search(line.text))
+
+
 def outside_kind(line: Line) -> str:
     text = line.text
     if APPEAL.search(text):
         return "appeal"
     if BIO_LINE.match(text) and BIO_ROLE.search(text):
         return "bio"
-    if CREDIT_LINE.match(text) or (line.words <= CONTACT_LINE_MAX_WORDS and CONTACT_LINE.search(text)):
+    if CREDIT_LINE.match(text) or _tells_how_to_reach_the_writer(line):
         return "credit"
     return "footer"
 
@@ -214,9 +218,7 @@ def inside_kind(lines: list[Line], position: int, start: int, end: int) -> str:
     text = line.text
     if APPEAL.search(text):
         return "appeal"
-    if (CREDIT_LINE.match(text) and line.words <= 40) or (
-        line.words <= CONTACT_LINE_MAX_WORDS and CONTACT_LINE.search(text)
-    ):
+    if (CREDIT_LINE.match(text) and line.words <= 40) or _tells_how_to_reach_the_writer(line):
         return "credit"
     if (
         BIO_LINE.match(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .boilerplate import COMMENT_LINE
+from .dates import MONTH_NAME
 from .segment import Line
 
 # A comment found by its shape is a commenter line of at most COMMENTER_MAX_WORDS words (a name or a
@@ -75,8 +76,7 @@ def comment_shaped(line: Line) -> bool:
 
 # What is left of a line without its times, dates and ages: nothing for a bare stamp.
 _STAMP_PARTS = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|"
+    rf"\b(?:{MONTH_NAME}|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?|"
     r"\b[ap]\.m\.|(?<=\d)[ap]m\b|\b(?:at|on|ago|updated|posted|published|[ap]m|seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|years?|[hdwy]|[ecmp]t|[ecmp][sd]t|gmt|utc|cet|cest|bst|ist|aest)\b|[\d\W_]+",

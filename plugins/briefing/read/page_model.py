@@ -11,8 +11,8 @@ one found by its shape alone (commenter lines, timestamps, "Reply" lines), with 
 Each line has a score for each region, from the features the read stage computes anyway (prose
 score, the words a line of prose shares with the prose around it, headline score, byline and date,
 comment shapes); one dynamic-programming pass (Viterbi over the grammar, page_grammar.py) picks the
-labelling with the highest total, and where prose off the topic of the story it found (no word in common
-with its headline and lede) could change that labelling, a second pass reads the page without it. The
+labelling with the highest total; where the story it found has prose off its topic (no word in common
+with its headline and lede), a second pass reads the page with that prose scoring nothing. The
 grammar gives what separate passes got wrong: one headline, before the body; a standfirst only right
 under the headline and only when a byline or date line separates it from the body; comments only after
 the body. Linear in the lines of the page.
