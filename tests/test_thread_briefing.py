@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 
@@ -12,6 +13,7 @@ from briefing.corpus.quote_index import carried_quotes, quote_id, quote_index
 from briefing.corpus.thread_briefing import (
     ThreadBriefing,
     ThreadStory,
+    briefing_key,
     cached_thread_briefing,
     sentences,
     thread_briefing,
@@ -358,6 +360,37 @@ def test_a_cached_briefing_is_the_briefing():
     changed = [*flood_coverage()[:3], story("a/other", "2024-03-09", None, ["Something else happened today."])]
     assert cached_thread_briefing(changed, "a/courier-1", cache) == thread_briefing(changed, "a/courier-1")
     assert len(cache) == 2
+
+
+def test_the_briefing_key_changes_with_every_field_of_a_story():
+    base = ThreadStory(
+        "a/one",
+        "Title",
+        "2024-03-05",
+        "A",
+        "Summary.",
+        ("Body.",),
+        ("2024-03-04",),
+        (("Ann Lee", "PERSON"),),
+        (Quote("We will rebuild.", "Ann Lee"),),
+    )
+    changed = {
+        "key": "a/two",
+        "title": "Other title",
+        "date": "2024-03-06",
+        "source": "B",
+        "summary": "Other summary.",
+        "body": ("Other body.",),
+        "dates_mentioned": (),
+        "entities": (("Ann Lee", "ORG"),),
+        "quotes": (Quote("We will rebuild.", "Ann Lee", "phrase"),),
+    }
+    assert set(changed) == {field.name for field in dataclasses.fields(ThreadStory)}
+    key = briefing_key([base], "a/one")
+    assert briefing_key([base], "a/one") == key
+    assert briefing_key([base], None) != key
+    for name, value in changed.items():
+        assert briefing_key([dataclasses.replace(base, **{name: value})], "a/one") != key, name
 
 
 def test_a_sentence_mostly_in_quotation_marks_is_no_fact():

@@ -22,7 +22,7 @@ from .digest import DatedStory, DigestPeriod, digest_periods
 from .entity_index import ArticleEntity, EntityPage, TagEntry, entity_pages, key_quotes, most_salient, tag_index
 from .quote_index import STATEMENT, SpeakerQuotes, quote_index
 from .stories import StoryItem, StoryLinks, StoryThread, link_stories, stories_key
-from .thread_briefing import ThreadBriefing, ThreadStory, cached_thread_briefing
+from .thread_briefing import ThreadBriefing, ThreadStory, briefing_code, cached_thread_briefing
 
 # A front-matter entity has no position in the text: it comes after every mention the text has.
 MANUAL_FIRST = 10_000
@@ -83,11 +83,13 @@ def link_archive(
         key: _article_links(by_key[key], slugs[key], found, quotes[key], pages, stories, settings) for key in by_key
     }
     # 6. each thread's briefing, the quote index and the digest, from the listed articles
+    code = briefing_code()
     briefings = {
         thread.slug: cached_thread_briefing(
             [_thread_story(by_key[key], found[key], quotes[key]) for key in thread.keys],
             thread.central or None,
             briefing_cache,
+            code,
         )
         for thread in stories.threads
     }

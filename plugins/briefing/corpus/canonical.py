@@ -120,6 +120,9 @@ def _gather_articles(
     """Each article's local names under their canonical names; the canonical entities gather the
     articles, counts and mentions of their local ones."""
     names: dict[str, dict[str, str]] = {}
+    # Sets beside the lists: a name many articles use would make a test on its list grow with the archive.
+    articles_of: dict[str, set[str]] = {name: set() for name in entities}
+    mentions_of: dict[str, set[str]] = {name: set() for name in entities}
     for article, article_entities in local.items():
         mapping = names.setdefault(article, {})
         for entity in article_entities:
@@ -128,14 +131,14 @@ def _gather_articles(
                 continue
             mapping[entity.name] = canonical
             target = entities[canonical]
-            if article not in target.articles:
-                target.articles.append(article)
+            articles_of[canonical].add(article)
             target.count += entity.count
             for mention in entity.mentions:
-                if mention not in target.mentions:
+                if mention not in mentions_of[canonical]:
+                    mentions_of[canonical].add(mention)
                     target.mentions.append(mention)
-    for entity in entities.values():
-        entity.articles.sort()
+    for name, entity in entities.items():
+        entity.articles = sorted(articles_of[name])
     return names
 
 

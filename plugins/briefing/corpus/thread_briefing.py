@@ -151,18 +151,42 @@ BRIEFING_MODULES = (
 )
 
 
-def briefing_key(stories: Sequence[ThreadStory], central: str | None) -> str:
-    """What a thread's briefing depends on: its stories, the central one and the code that briefs them."""
-    digest = hashlib.sha256(code_fingerprint(Path(__file__).parent.parent, BRIEFING_MODULES).encode())
-    digest.update(json.dumps([central, [asdict(story) for story in stories]], ensure_ascii=False).encode())
+def briefing_code() -> str:
+    """The fingerprint of the code that briefs a thread: part of every briefing's key."""
+    return code_fingerprint(Path(__file__).parent.parent, BRIEFING_MODULES)
+
+
+def _story_fields(story: ThreadStory) -> list:
+    """A story's fields for its briefing's key, in order (json writes the tuples inside as lists): the
+    same data as dataclasses.asdict without its deep copy, which took most of the key's time."""
+    return [
+        story.key,
+        story.title,
+        story.date,
+        story.source,
+        story.summary,
+        story.body,
+        story.dates_mentioned,
+        story.entities,
+        [(quote.text, quote.speaker, quote.kind) for quote in story.quotes],
+    ]
+
+
+def briefing_key(stories: Sequence[ThreadStory], central: str | None, code: str | None = None) -> str:
+    """What a thread's briefing depends on: its stories, the central one and the code that briefs them
+    (`code`: briefing_code(), read once by a caller that keys many threads)."""
+    digest = hashlib.sha256((code or briefing_code()).encode())
+    digest.update(json.dumps([central, [_story_fields(story) for story in stories]], ensure_ascii=False).encode())
     return digest.hexdigest()
 
 
-def cached_thread_briefing(stories: Sequence[ThreadStory], central: str | None, cache=None) -> ThreadBriefing:
+def cached_thread_briefing(
+    stories: Sequence[ThreadStory], central: str | None, cache=None, code: str | None = None
+) -> ThreadBriefing:
     """`thread_briefing`, kept in `cache` (an object with `get(key)` and `put(key, value)`) when given."""
     if cache is None:
         return thread_briefing(stories, central)
-    key = briefing_key(stories, central)
+    key = briefing_key(stories, central, code)
     briefing = cache.get(key)
     if briefing is None:
         briefing = thread_briefing(stories, central)

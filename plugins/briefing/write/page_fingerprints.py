@@ -107,7 +107,8 @@ class PageFingerprints:
         if action == _AS_IT_IS:
             return None
         if action == _RECORD:
-            return ("record", self._digest(obj, mode, vars))
+            # A record of the stages holds no unit, so how it is read changes nothing: one digest per build.
+            return ("record", self._digest(obj, IN_CARD, vars))
         if action == _SUMMARY:
             return ("summary", kind.__qualname__, self._summaries[kind](obj))
         name = self._unit_name(obj)
