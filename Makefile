@@ -37,29 +37,29 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 PAGEFIND=$(PYTHON) -m pagefind
 PAGEFIND_OPTS?=--exclude-selectors "article.briefing > :not(header):not(.body)" \
 	--exclude-selectors "article.briefing > header > :not(h1)"
-# The briefings' index is made again only when a page changed since it was made, or the command did
-# (write/search_stamp.py: a digest of every page and of the command, kept in pagefind/; it removes the
-# previous index first, as Pagefind names its files by content and would leave old ones behind);
-# `make search-index` makes it, and the quote index, again in any case.
+# The briefings' index is made in shards, of about 1,000 briefings each as the archive grows (one for a
+# small archive), each made again only when what Pagefind reads of one of its pages changed, or the command
+# did (write/briefing_search.py, write/search_shards.py: a digest per shard, kept in its folder);
+# `make search-index` makes every shard, and the quote index, again in any case. The search pages merge
+# the shards (pagefind/bundles.json).
 # --quiet: Pagefind prints only its warnings and errors (an error still fails the build), so the build ends
-# with the plugin's summary and one line of ours, the page count Pagefind wrote into pagefind-entry.json.
-SEARCH_COUNT=$(PYTHON) -c 'import json, sys; entry = json.load(open(sys.argv[1], encoding="utf-8")); \
-	print("briefings indexed for search:", sum(lang["page_count"] for lang in entry["languages"].values()))' \
-	"$(OUTPUTDIR)/pagefind/pagefind-entry.json"
-INDEX_BRIEFINGS=PYTHONPATH="$(BASEDIR)/plugins" $(PYTHON) -m briefing.write.search_stamp "$(OUTPUTDIR)"
+# with the plugin's summary and the page count Pagefind wrote into the bundles' pagefind-entry.json.
 # Pagefind reads only the briefing pages (ARTICLE_SAVE_AS in pelicanconf.py), not every page of the site:
 # the others have nothing to index, and reading them took more than half of its time.
 PAGEFIND_GLOB?=briefings/**/*.html
-PAGEFIND_COMMAND=$(PAGEFIND) --site "$(OUTPUTDIR)" --glob "$(PAGEFIND_GLOB)" --quiet $(PAGEFIND_OPTS)
+INDEX_BRIEFINGS=PYTHONPATH="$(BASEDIR)/plugins" $(PYTHON) -m briefing.write.briefing_search "$(OUTPUTDIR)" \
+	--glob "$(PAGEFIND_GLOB)"
+PAGEFIND_COMMAND=$(PAGEFIND) --quiet $(PAGEFIND_OPTS)
 # The quote index's statements, one record each with a speaker filter, into pagefind/quotes/ (from the
-# quotes/quotes.json the build writes; plugins/briefing/write/quote_search.py), made again only when
-# quotes.json changed; the briefings' index, made again, leaves that folder be.
+# quotes/quotes.json the build writes; plugins/briefing/write/quote_search.py), in shards like the
+# briefings' index, a shard made again only when one of its statements changed; the briefings' index, made
+# again, leaves that folder be.
 QUOTE_SEARCH=PYTHONPATH="$(BASEDIR)/plugins" $(PYTHON) -m briefing.write.quote_search "$(OUTPUTDIR)"
 # Both indexes at once ($(1): empty, or --again to make them in any case): they read and write apart, and
 # each keeps about one core busy (1,000 generated articles: briefings 1.8 s, quotes 1.3 s, one after the
 # other 3.1 s). The quote index's lines are printed after the briefings', and either failing fails.
 index_search=quotes_log=$$(mktemp) && { $(QUOTE_SEARCH) $(1) >"$$quotes_log" 2>&1 & quotes=$$!; } && \
-	{ $(INDEX_BRIEFINGS) $(1) -- $(PAGEFIND_COMMAND) && $(SEARCH_COUNT); briefings=$$?; }; \
+	{ $(INDEX_BRIEFINGS) $(1) -- $(PAGEFIND_COMMAND); briefings=$$?; }; \
 	wait $$quotes; quoted=$$?; cat "$$quotes_log"; rm -f "$$quotes_log"; [ $$briefings -eq 0 ] && [ $$quoted -eq 0 ]
 INDEX_SEARCH=$(call index_search,)
 INDEX_SEARCH_AGAIN=$(call index_search,--again)

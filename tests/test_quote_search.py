@@ -8,7 +8,13 @@ import os
 import subprocess
 import sys
 
-from briefing.write.quote_search import QUOTE_INDEX_JSON, QUOTE_SEARCH_FOLDER, record_html
+from briefing.write.quote_search import (
+    QUOTE_INDEX_JSON,
+    QUOTE_SEARCH_FOLDER,
+    record_html,
+    search_records,
+    write_quote_search,
+)
 from conftest import REPO
 
 HOSTILE = 'Jane <script>alert("x")</script> Doe'
@@ -104,3 +110,17 @@ def test_the_index_is_kept_while_the_quotes_stay_the_same(tmp_path):
 def test_an_index_with_no_statements_is_still_written(tmp_path):
     index_quotes(tmp_path, {"language": "en", "speakers": []})
     assert (tmp_path / QUOTE_SEARCH_FOLDER / "pagefind-entry.json").is_file()
+
+
+def test_a_statement_changed_makes_only_its_shard_of_the_index_again(tmp_path):
+    records = search_records(DOCUMENT)
+    folder = tmp_path / QUOTE_SEARCH_FOLDER
+    assert write_quote_search(records, str(folder), per_shard=1) == (4, 4)
+    merged = json.loads((folder / "bundles.json").read_text())["merge"]
+    counts = [json.loads((folder / bundle / "pagefind-entry.json").read_text()) for bundle in ["", *merged]]
+    assert sum(entry["languages"]["en"]["page_count"] for entry in counts if entry["languages"]) == 3
+    assert write_quote_search(records, str(folder), again=False, per_shard=1) == (0, 4)
+    changed = [*records[:2], {**records[2], "content": "The port reopens on Tuesday."}]
+    assert write_quote_search(changed, str(folder), again=False, per_shard=1)[0] in (1, 2)  # its old and new shard
+    targets = {f["meta"]["target"]: f["content"] for bundle in ["", *merged] for f in fragments(folder / bundle)}
+    assert targets["briefings/port-reopens/"] == "The port reopens on Tuesday."

@@ -6,8 +6,9 @@ The build writes `quotes/quotes.json` (write/quote_pages.quote_index_json); afte
     python -m briefing.write.quote_search OUTPUTDIR [--again]
 
 which indexes every statement with the real Pagefind into OUTPUTDIR/pagefind/quotes/ (inside the
-briefings' bundle folder; the briefings' index, made again, leaves it be), unless the index there was
-made from the same quotes.json (write/search_stamp.py), or always with --again. `make html` runs it
+briefings' bundle folder; the briefings' index, made again, leaves it be), in shards
+(write/search_shards.py): a shard is made again only when one of its statements changed, or always with
+--again. `make html` runs it
 while Pagefind indexes the briefings: the two read and write apart.
 
 Each statement becomes a small HTML record in a scratch folder, and Pagefind indexes the folder in one
@@ -21,15 +22,16 @@ result's address.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
-import shutil
 import sys
 import tempfile
 from html import escape
 
 from ..userdata import xml_text
-from .search_stamp import INDEX_FOLDER, QUOTE_BUNDLE, file_digest, is_current, pagefind_version, record
+from .search_shards import SHARD_DOCUMENTS, index_in_shards
+from .search_stamp import INDEX_FOLDER, QUOTE_BUNDLE, pagefind_version
 
 QUOTE_INDEX_JSON = "quotes/quotes.json"
 QUOTE_SEARCH_FOLDER = f"{INDEX_FOLDER}/{QUOTE_BUNDLE}"
@@ -62,13 +64,39 @@ def record_html(record: dict, language: str = "en") -> str:
     )
 
 
-def write_quote_search(records: list[dict], folder: str, language: str = "en") -> None:
-    """Index `records` into `folder` (removed first: Pagefind names its files by content)."""
-    shutil.rmtree(folder, ignore_errors=True)
+def record_name(html: str) -> str:
+    """A record's name: the digest of its page, so that a shard of the index changes only when one of its
+    records does."""
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:32]
+
+
+def write_quote_search(
+    records: list[dict], folder: str, language: str = "en", again: bool = True, per_shard: int = SHARD_DOCUMENTS
+) -> tuple[int, int]:
+    """Index `records` into `folder` in shards (write/search_shards.py: a shard is made again only when
+    one of its records changed, every shard with `again`); returns (shards made, shards). Records that
+    are the same page are one record."""
+    pages = {}
+    for item in records:
+        html = record_html(item, language)
+        pages[record_name(html)] = html
+    os.makedirs(folder, exist_ok=True)
+    extra = f"pagefind {pagefind_version()}\n{RECORD_FORMAT}\n"
+    return index_in_shards(
+        {name: name for name in pages},
+        folder,
+        extra,
+        lambda names, bundle: _make_bundle([pages[name] for name in names], bundle),
+        again=again,
+        per_shard=per_shard,
+    )
+
+
+def _make_bundle(pages: list[str], folder: str) -> None:
     with tempfile.TemporaryDirectory(prefix="quote-search-") as scratch:
-        for number, record in enumerate(records):
+        for number, html in enumerate(pages):
             with open(os.path.join(scratch, f"{number}.html"), "w", encoding="utf-8") as handle:
-                handle.write(record_html(record, language))
+                handle.write(html)
         asyncio.run(_index(scratch, folder))
 
 
@@ -92,13 +120,13 @@ def main(argv: list[str]) -> int:
         document = json.load(handle)
     records = search_records(document)
     folder = os.path.join(output, QUOTE_SEARCH_FOLDER)
-    digest = file_digest([path], output, f"pagefind {pagefind_version()}\n{RECORD_FORMAT}\n")
-    if not again and is_current(folder, digest):
+    made, count = write_quote_search(records, folder, document.get("language") or "en", again)
+    if made == 0:
         print("quotes indexed for search:", len(records), "(no quote changed: index kept)")
-        return 0
-    write_quote_search(records, folder, document.get("language") or "en")
-    record(folder, digest)
-    print("quotes indexed for search:", len(records))
+    elif count > 1:
+        print("quotes indexed for search:", len(records), f"({made} of {count} shards made again)")
+    else:
+        print("quotes indexed for search:", len(records))
     return 0
 
 
