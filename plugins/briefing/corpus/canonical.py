@@ -5,6 +5,7 @@ acronym only one entity of the archive uses), and typed by the majority of their
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..read.entities import VARIANT_MIN_LETTERS, majority_type, name_key, variant_skeleton
@@ -39,13 +40,22 @@ class CanonicalEntities:
 def canonicalize(local: dict[str, list[NamedEntity]], curation: Curation | None = None) -> CanonicalEntities:
     """`local` maps each article key to the entities it found alone."""
     curation = curation or Curation()
+    # An archive names the same people and places again and again: each name's key is made once.
+    key_memo: dict[str, str] = {}
+
+    def key_of(name: str) -> str:
+        key = key_memo.get(name)
+        if key is None:
+            key = key_memo[name] = name_key(name)
+        return key
+
     union = _Union()
     votes: dict[str, Counter] = {}
     forms: dict[str, Counter] = {}
     aliases: dict[str, set[str]] = {}  # one-word alias key -> name keys that use it
     for _article, entities in sorted(local.items()):
         for entity in entities:
-            key = name_key(entity.name)
+            key = key_of(entity.name)
             if not key:
                 continue
             union.add(key)
@@ -55,7 +65,7 @@ def canonicalize(local: dict[str, list[NamedEntity]], curation: Curation | None 
             if entity.type == "person" and len(words) > 1:
                 aliases.setdefault(words[-1], set()).add(key)
             for mention in entity.mentions:
-                alias = name_key(mention)
+                alias = key_of(mention)
                 if alias and alias != key:
                     if len(alias.split()) > 1:
                         union.add(alias)
@@ -110,12 +120,15 @@ def canonicalize(local: dict[str, list[NamedEntity]], curation: Curation | None 
         for key in keys:
             canonical_of_key[key] = name
 
-    names = _gather_articles(local, canonical_of_key, entities)
+    names = _gather_articles(local, canonical_of_key, entities, key_of)
     return CanonicalEntities({n: e for n, e in entities.items() if e.articles}, names)
 
 
 def _gather_articles(
-    local: dict[str, list[NamedEntity]], canonical_of_key: dict[str, str], entities: dict[str, ArchiveEntity]
+    local: dict[str, list[NamedEntity]],
+    canonical_of_key: dict[str, str],
+    entities: dict[str, ArchiveEntity],
+    key_of: Callable[[str], str] = name_key,
 ) -> dict[str, dict[str, str]]:
     """Each article's local names under their canonical names; the canonical entities gather the
     articles, counts and mentions of their local ones."""
@@ -126,7 +139,7 @@ def _gather_articles(
     for article, article_entities in local.items():
         mapping = names.setdefault(article, {})
         for entity in article_entities:
-            canonical = canonical_of_key.get(name_key(entity.name))
+            canonical = canonical_of_key.get(key_of(entity.name))
             if canonical is None:
                 continue
             mapping[entity.name] = canonical

@@ -25,6 +25,7 @@ import dataclasses
 import hashlib
 import io
 import pickle
+import types
 from collections.abc import Callable, Iterable
 
 # How a value is read: among a page's own values or inside its unit, read in full (the units there are
@@ -33,6 +34,11 @@ IN_UNIT, IN_CARD = 1, 2
 # What reference() does with an object, by its type: leave it to the pickler, digest it once as a record,
 # write the caller's summary of it, or look at it (a unit, or an object holding a shared one).
 _AS_IT_IS, _RECORD, _SUMMARY, _ASK = 0, 1, 2, 3
+
+
+# Classes and functions, which the pickler writes by name: a third of the objects a page's values hold
+# (each unit named in a page brings the function _reference; each record of the stages its class).
+_BY_NAME = frozenset({type, types.FunctionType, types.BuiltinFunctionType})
 
 
 def _reference(*parts):
@@ -50,6 +56,8 @@ class _Pickler(pickle.Pickler):
         self._mode = mode
 
     def reducer_override(self, obj):
+        if type(obj) in _BY_NAME:  # a class or a function: pickled by its name, as reference() would have it
+            return NotImplemented
         parts = self._fingerprints.reference(obj, self._mode)
         return NotImplemented if parts is None else (_reference, parts)
 
