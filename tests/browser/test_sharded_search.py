@@ -9,7 +9,6 @@ import re
 import shlex
 import shutil
 import sys
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from briefing.write.briefing_search import index_briefings
@@ -39,10 +38,8 @@ def sharded_url(sample_site, tmp_path_factory):
     assert sorted(shard_of(name, 2) for name in pages) == [0, 1]  # the premise: one briefing per shard
     assert index_briefings(str(out), pagefind_command(), again=True, per_shard=1) == (2, 2)
     document = json.loads((out / QUOTE_INDEX_JSON).read_text(encoding="utf-8"))
-    # in a thread of its own: Pagefind's Python API runs an event loop, and Playwright's runs in this one
-    with ThreadPoolExecutor(1) as pool:
-        records = search_records(document)
-        made, count = pool.submit(write_quote_search, records, str(out / QUOTE_SEARCH_FOLDER), per_shard=1).result()
+    # Playwright runs an event loop in this thread: Pagefind's Python API runs its own in another
+    made, count = write_quote_search(search_records(document), str(out / QUOTE_SEARCH_FOLDER), per_shard=1)
     assert made == count > 2
     with served(out) as url:
         yield url

@@ -27,6 +27,7 @@ import json
 import os
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 
 from ..userdata import xml_text
@@ -97,7 +98,19 @@ def _make_bundle(pages: list[str], folder: str) -> None:
         for number, html in enumerate(pages):
             with open(os.path.join(scratch, f"{number}.html"), "w", encoding="utf-8") as handle:
                 handle.write(html)
-        asyncio.run(_index(scratch, folder))
+        _run_apart(_index, scratch, folder)
+
+
+def _run_apart(function, *arguments) -> None:
+    """asyncio.run(function(*arguments)), in a thread of its own when this thread already runs an event
+    loop (Pagefind's Python API is asynchronous; a caller may be, too)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(function(*arguments))
+        return
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(lambda: asyncio.run(function(*arguments))).result()
 
 
 async def _index(scratch: str, folder: str) -> None:
